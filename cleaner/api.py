@@ -1,0 +1,130 @@
+"""The public entry points: `clean` and `clean_and_explain`."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from typing import Any
+
+import regex
+
+from .decode import decode
+from .errors import InputTooLarge
+from .language import vocabulary_languages
+from .model import Document, Result
+from .normalize import normalize
+from .pipeline import FilterLike, Pipeline, as_pipeline
+from .segment import segment
+
+DEFAULT_MAX_BYTES = 64 * 1024 * 1024
+MAX_PASSES = 4
+MODES = ("auto", "text", "html")
+
+_HTML_START = regex.compile(
+    r"^\s*(?:<!--.*?-->\s*)*<(?:!doctype\s+html|html|head|body|\?xml)\b", regex.I | regex.S
+)
+_HTML_TAG = regex.compile(
+    r"</?(?:p|div|br|span|a|li|ul|td|tr|table|h[1-6]|section|article|meta|script)\b[^<>]{0,500}>", regex.I
+)
+
+Page = str | bytes
+
+
+def looks_like_html(text: str) -> bool:
+    """HTML when it opens like a document, or tags are dense in its head."""
+    head = text[:20000]
+    if _HTML_START.match(head):
+        return True
+    return len(_HTML_TAG.findall(head)) >= 5
+
+
+def _check(page: object, mode: str, max_bytes: int | None) -> None:
+    if mode not in MODES:
+        raise ValueError(f"mode must be one of {', '.join(MODES)}, not {mode!r}")
+    if not isinstance(page, (str, bytes, bytearray, memoryview)) and not _is_parsed_html(page):
+        raise TypeError(
+            f"cleaner expects the page as str or bytes (or a parsed HTML tree), got {type(page).__name__}"
+        )
+    if max_bytes is not None and isinstance(page, (str, bytes, bytearray, memoryview)):
+        size = len(page)
+        if size > max_bytes:
+            raise InputTooLarge(f"page of {size} bytes exceeds max_bytes={max_bytes}")
+
+
+def _is_parsed_html(page: object) -> bool:
+    kind = type(page).__module__
+    return kind.startswith("bs4") or kind.startswith("lxml")
+
+
+def text_document(text: str, url: str | None, lang: str | None) -> Document:
+    """A plain-text page as a document of line blocks."""
+    normalized = normalize(text)
+    return Document(normalized, segment(normalized), "text", url, vocabulary_languages(normalized, lang))
+
+
+def build_document(
+    page: Any, mode: str = "auto", url: str | None = None, lang: str | None = None
+) -> Document:
+    """Turn any accepted page into a `Document`."""
+    if _is_parsed_html(page):
+        from .html import html_document
+
+        return html_document(page, url, lang)
+    if isinstance(page, (bytearray, memoryview)):
+        page = bytes(page)
+    text = decode(page) if isinstance(page, bytes) else page
+    if mode == "html" or (mode == "auto" and looks_like_html(text)):
+        from .html import html_document
+
+        return html_document(page, url, lang)
+    return text_document(text, url, lang)
+
+
+def render(paragraphs: list[str]) -> str:
+    """Paragraphs as text: a blank line between them, a newline at the end."""
+    return "\n\n".join(paragraphs) + "\n" if paragraphs else ""
+
+
+def clean_and_explain(
+    page: Any,
+    *,
+    mode: str = "auto",
+    pipeline: Pipeline | Sequence[FilterLike] | None = None,
+    url: str | None = None,
+    lang: str | None = None,
+    max_bytes: int | None = DEFAULT_MAX_BYTES,
+) -> Result:
+    """Clean a page and return the text with every decision behind it.
+
+    Cleaning runs to a fixed point: if cleaning the output would remove more,
+    that pass runs too (its decisions carry ``passno > 1``), so that
+    ``clean(clean(x)) == clean(x)``.
+    """
+    _check(page, mode, max_bytes)
+    pipe = as_pipeline(pipeline)
+    doc = pipe.run(build_document(page, mode, url, lang))
+    text = render(doc.output())
+    decisions = list(doc.decisions)
+    fallback = any(d.filter == "guard" for d in decisions)
+    for passno in range(2, MAX_PASSES + 1):
+        again = build_document(text, "auto", url, lang)
+        again.passno = passno
+        pipe.run(again)
+        new = render(again.output())
+        if new == text:
+            break
+        decisions += again.decisions
+        text = new
+    return Result(text, decisions, doc.mode, doc.languages, len(doc.blocks), fallback)
+
+
+def clean(
+    page: Any,
+    *,
+    mode: str = "auto",
+    pipeline: Pipeline | Sequence[FilterLike] | None = None,
+    url: str | None = None,
+    lang: str | None = None,
+    max_bytes: int | None = DEFAULT_MAX_BYTES,
+) -> str:
+    """Return the article body of a page (text, HTML, or bytes of either)."""
+    return clean_and_explain(page, mode=mode, pipeline=pipeline, url=url, lang=lang, max_bytes=max_bytes).text

@@ -1,0 +1,25 @@
+"""The built-in filters, one module each; importing this registers them."""
+
+from . import (  # noqa: F401
+    accessibility,
+    ads,
+    artifacts,
+    bylines,
+    captions,
+    comments,
+    consent,
+    context,
+    donation,
+    edges,
+    footer,
+    guard,
+    main_body,
+    navigation,
+    newsletter,
+    pull_quotes,
+    read_more,
+    related,
+    share_tags,
+    take_action,
+    title_repeat,
+)

@@ -1,0 +1,306 @@
+"""HTML to blocks with DOM hints, parsed safely with lxml.
+
+The page is rendered the way a browser's ``innerText`` would lay it out (one
+line per block element or ``<br>``), and each line remembers where it came
+from: its element, ancestors, class/id/role tokens, hidden state, link
+density, heading level, list, quote and caption membership.  Filters read
+those hints; the text filters run on the same lines, so one explanation
+covers both.
+
+Safety: the parser never touches the network, resolves no entities and
+recovers from broken markup; the walk is iterative, so nesting depth cannot
+exhaust the Python stack.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Any
+
+import lxml.html
+import regex
+from lxml import etree
+
+from .decode import decode
+from .language import vocabulary_languages
+from .model import Block, Document, Hints
+
+SKIP = frozenset(
+    [
+        "script",
+        "style",
+        "template",
+        "svg",
+        "head",
+        "title",
+        "meta",
+        "link",
+        "base",
+        "object",
+        "embed",
+        "param",
+        "source",
+        "track",
+        "math",
+        "iframe",
+        "canvas",
+        "map",
+        "button",
+        "select",
+        "option",
+        "input",
+        "textarea",
+    ]
+)
+BLOCK = frozenset(
+    [
+        "address",
+        "article",
+        "aside",
+        "blockquote",
+        "body",
+        "caption",
+        "center",
+        "dd",
+        "details",
+        "dialog",
+        "dir",
+        "div",
+        "dl",
+        "dt",
+        "fieldset",
+        "figcaption",
+        "figure",
+        "footer",
+        "form",
+        "frameset",
+        "h1",
+        "h2",
+        "h3",
+        "h4",
+        "h5",
+        "h6",
+        "header",
+        "hgroup",
+        "hr",
+        "html",
+        "legend",
+        "li",
+        "listing",
+        "main",
+        "menu",
+        "nav",
+        "noscript",
+        "ol",
+        "optgroup",
+        "p",
+        "plaintext",
+        "pre",
+        "section",
+        "summary",
+        "table",
+        "tbody",
+        "td",
+        "tfoot",
+        "th",
+        "thead",
+        "tr",
+        "ul",
+        "xmp",
+        "video",
+        "audio",
+        "frame",
+        "noframes",
+    ]
+)
+HEADINGS = {"h1": 1, "h2": 2, "h3": 3, "h4": 4, "h5": 5, "h6": 6}
+_WS = regex.compile(r"[ \t\r\n\f\v\u00a0\u200b\u2028\u2029\ufeff]+")
+_TOKEN_SPLIT = regex.compile(r"[^a-z0-9]+")
+_HIDDEN_STYLE = regex.compile(r"display\s*:\s*none|visibility\s*:\s*hidden", regex.I)
+
+
+@dataclass(frozen=True, slots=True)
+class Frame:
+    """What an element inherits from its ancestors."""
+
+    tag: str = ""
+    path: tuple[str, ...] = ()
+    tokens: frozenset[str] = frozenset()
+    hidden: bool = False
+    heading: int = 0
+    list_item: bool = False
+    quote: bool = False
+    caption: bool = False
+    link: bool = False
+
+
+def _tag(el: Any) -> str | None:
+    tag = el.tag
+    if not isinstance(tag, str):
+        return None
+    return tag.rsplit("}", 1)[-1].lower()
+
+
+def _own_tokens(el: Any, tag: str) -> set[str]:
+    raw = " ".join(el.get(a, "") for a in ("class", "id", "role", "itemprop")).lower()
+    found = (
+        {tag}
+        if tag in ("nav", "header", "footer", "aside", "form", "dialog", "noscript", "figure")
+        else set()
+    )
+    for word in raw.split():
+        found.add(word)
+        found.update(p for p in _TOKEN_SPLIT.split(word) if p)
+    return found
+
+
+def _child_frame(parent: Frame, el: Any, tag: str) -> Frame:
+    tokens = _own_tokens(el, tag)
+    hidden = parent.hidden or el.get("hidden") is not None or el.get("aria-hidden") == "true"
+    hidden = hidden or bool(_HIDDEN_STYLE.search(el.get("style", ""))) or tag == "noscript"
+    return Frame(
+        tag=tag if tag in BLOCK else parent.tag,
+        path=(*parent.path, tag) if tag in BLOCK else parent.path,
+        tokens=parent.tokens | tokens if tokens else parent.tokens,
+        hidden=hidden,
+        heading=HEADINGS.get(tag, parent.heading),
+        list_item=parent.list_item or tag in ("li", "dd", "dt"),
+        quote=parent.quote or tag in ("blockquote", "q"),
+        caption=parent.caption or tag in ("figcaption", "figure"),
+        link=parent.link or (tag == "a" and el.get("href") is not None),
+    )
+
+
+class _Lines:
+    """Accumulates text pieces into lines, each with its frame and link share."""
+
+    def __init__(self) -> None:
+        self.lines: list[tuple[str, Frame, float, bool]] = []
+        self._pieces: list[str] = []
+        self._frame: Frame | None = None
+        self._link_chars = 0
+        self._para_start = True
+
+    def text(self, s: str, frame: Frame, pre: bool) -> None:
+        if not pre:
+            s = _WS.sub(" ", s)
+        if not s:
+            return
+        if self._frame is None and s.strip():
+            self._frame = frame
+        self._pieces.append(s)
+        if frame.link:
+            self._link_chars += len(s.strip())
+
+    def newline(self) -> None:
+        line = "".join(self._pieces).strip()
+        if line and self._frame is not None:
+            share = min(1.0, self._link_chars / max(1, len(line)))
+            self.lines.append((_WS.sub(" ", line), self._frame, share, self._para_start))
+            self._para_start = False
+        self._pieces, self._frame, self._link_chars = [], None, 0
+
+    def block(self) -> None:
+        self.newline()
+        self._para_start = True
+
+
+def _walk(root: Any) -> list[tuple[str, Frame, float, bool]]:
+    out = _Lines()
+    # iterative depth-first walk: (element, frame, pre) to enter, or a closing marker
+    stack: list[tuple[Any, Frame, bool, bool]] = [(root, Frame(), False, False)]
+    while stack:
+        el, frame, pre, closing = stack.pop()
+        tag = _tag(el)
+        if closing:
+            if tag in BLOCK:
+                out.block()
+            if el.tail:
+                out.text(el.tail, frame, pre)
+            continue
+        if tag is None or tag in SKIP:
+            if el.tail:
+                out.text(el.tail, frame, pre)
+            continue
+        if tag == "br":
+            out.newline()
+            if el.tail:
+                out.text(el.tail, frame, pre)
+            continue
+        inner = _child_frame(frame, el, tag)
+        inner_pre = pre or tag in ("pre", "listing", "plaintext", "xmp")
+        if tag in BLOCK:
+            out.block()
+        if el.text:
+            out.text(el.text, inner, inner_pre)
+        stack.append((el, frame, pre, True))
+        for child in reversed(el):
+            stack.append((child, inner, inner_pre, False))
+    out.block()
+    return out.lines
+
+
+def _parse(page: str | bytes) -> Any:
+    data = page.encode("utf-8") if isinstance(page, str) else decode(page).encode("utf-8")
+    parser = lxml.html.HTMLParser(encoding="utf-8", remove_comments=True, remove_pis=True, no_network=True)
+    try:
+        root = lxml.html.document_fromstring(data, parser=parser)
+    except (etree.ParserError, ValueError):
+        return None
+    return root
+
+
+def _title(root: Any) -> str | None:
+    for path in ('.//meta[@property="og:title"]', ".//title"):
+        found = root.find(path)
+        if found is not None:
+            text = found.get("content") if found.tag == "meta" else found.text_content()
+            if text and text.strip():
+                return " ".join(text.split())
+    return None
+
+
+def _root_of(page: Any) -> Any:
+    """An lxml root for any accepted input: str, bytes, BeautifulSoup, lxml."""
+    module = type(page).__module__
+    if module.startswith("bs4"):
+        return _parse(str(page))
+    if module.startswith("lxml"):
+        return page.getroottree().getroot() if hasattr(page, "getroottree") else page
+    return _parse(page)
+
+
+def html_document(page: Any, url: str | None = None, lang: str | None = None) -> Document:
+    """Parse HTML into a `Document` whose blocks carry DOM hints."""
+    root = _root_of(page)
+    if root is None:
+        return Document("", [], "html", url, ("en",))
+    body = root.find("body") if _tag(root) == "html" else None
+    lines = _walk(body if body is not None else root)
+    blocks: list[Block] = []
+    parts: list[str] = []
+    pos = 0
+    for text, frame, link_share, para_start in lines:
+        if blocks:
+            sep = "\n\n" if para_start else "\n"
+            parts.append(sep)
+            pos += len(sep)
+        hints = Hints(
+            para_start=para_start,
+            tag=frame.tag,
+            path=frame.path,
+            tokens=frame.tokens,
+            hidden=frame.hidden,
+            link_density=link_share,
+            heading=frame.heading,
+            list_item=frame.list_item,
+            quote=frame.quote,
+            caption=frame.caption,
+        )
+        blocks.append(Block(len(blocks), text, pos, pos + len(text), hints))
+        parts.append(text)
+        pos += len(text)
+    text = "".join(parts)
+    doc = Document(text, blocks, "html", url, vocabulary_languages(text, lang))
+    doc.title = _title(root)
+    return doc

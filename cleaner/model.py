@@ -1,0 +1,187 @@
+"""The data model: a page is a `Document` of `Block`s; filters emit `Decision`s.
+
+A block is one line of the page (a paragraph, a heading, a list item, a
+``<br>``-separated line).  Blocks keep their offsets in ``Document.text`` so
+that every output paragraph is provably a span of the (normalized) input.
+"""
+
+from __future__ import annotations
+
+import json
+from bisect import bisect_right
+from collections import Counter
+from dataclasses import dataclass, field, replace
+from enum import Enum
+from typing import Any
+
+
+class Action(str, Enum):
+    """What a decision does to its block."""
+
+    KEEP = "keep"  # restore a dropped block and protect it from later drops
+    DROP = "drop"  # remove the whole block
+    TRIM = "trim"  # remove a character span of the block
+
+
+@dataclass(frozen=True, slots=True)
+class Decision:
+    """One filter's verdict on one block, with the reason a user sees."""
+
+    index: int
+    action: Action
+    filter: str
+    reason: str
+    span: tuple[int, int] | None = None  # block-relative span, for TRIM
+    text: str = ""  # the text removed (DROP, TRIM) or restored (KEEP)
+    passno: int = 1  # cleaning runs to a fixed point; later passes say so
+
+    def to_dict(self) -> dict[str, Any]:
+        data: dict[str, Any] = {
+            "index": self.index,
+            "action": self.action.value,
+            "filter": self.filter,
+            "reason": self.reason,
+            "text": self.text,
+        }
+        if self.span is not None:
+            data["span"] = list(self.span)
+        if self.passno != 1:
+            data["pass"] = self.passno
+        return data
+
+
+@dataclass(slots=True)
+class Hints:
+    """What the input said about a block beyond its text (most come from HTML)."""
+
+    para_start: bool = True  # a blank line (or a block element) precedes it
+    tag: str = ""  # the HTML element that holds the block
+    path: tuple[str, ...] = ()  # ancestor tags, outermost first
+    tokens: frozenset[str] = frozenset()  # class/id/role tokens of it and ancestors
+    hidden: bool = False  # hidden, aria-hidden or screen-reader-only
+    link_density: float = 0.0  # share of the block's characters inside <a>
+    heading: int = 0  # 1-6 for <h1>..<h6>
+    list_item: bool = False
+    quote: bool = False
+    caption: bool = False  # inside <figcaption> or <figure>
+
+
+@dataclass(slots=True)
+class Block:
+    """One line of the page and where it sits in `Document.text`."""
+
+    index: int
+    text: str
+    start: int
+    end: int
+    hints: Hints = field(default_factory=Hints)
+
+    @property
+    def words(self) -> int:
+        return len(self.text.split())
+
+
+@dataclass(slots=True)
+class Document:
+    """A page as blocks, plus the running state of the decisions on them."""
+
+    text: str
+    blocks: list[Block]
+    mode: str = "text"
+    url: str | None = None
+    languages: tuple[str, ...] = ("en",)
+    title: str | None = None  # the <title> / <h1> when the input had one
+    decisions: list[Decision] = field(default_factory=list)
+    passno: int = 1
+    dropped: dict[int, Decision] = field(default_factory=dict)
+    trims: dict[int, list[tuple[int, int]]] = field(default_factory=dict)
+    protected: set[int] = field(default_factory=set)
+    _starts: list[int] = field(default_factory=list, repr=False)
+
+    def block_at(self, offset: int) -> Block | None:
+        """The block whose text holds `offset` in `text`, if any."""
+        if len(self._starts) != len(self.blocks):
+            self._starts = [b.start for b in self.blocks]
+        i = bisect_right(self._starts, offset) - 1
+        if i < 0 or offset >= self.blocks[i].end:
+            return None
+        return self.blocks[i]
+
+    def alive(self, index: int) -> bool:
+        return index not in self.dropped
+
+    def kept(self) -> list[Block]:
+        return [b for b in self.blocks if b.index not in self.dropped]
+
+    def apply(self, decision: Decision) -> bool:
+        """Apply one decision; return whether it changed anything."""
+        i = decision.index
+        if decision.passno != self.passno:
+            decision = replace(decision, passno=self.passno)
+        if decision.action is Action.KEEP:
+            if i in self.dropped:
+                del self.dropped[i]
+            elif i in self.protected:
+                return False
+            self.protected.add(i)
+        elif decision.action is Action.DROP:
+            if i in self.dropped or i in self.protected:
+                return False
+            self.dropped[i] = decision
+        else:
+            if i in self.dropped or i in self.protected or decision.span is None:
+                return False
+            spans = self.trims.setdefault(i, [])
+            s, e = decision.span
+            if any(s < e2 and s2 < e for s2, e2 in spans):
+                return False
+            spans.append((s, e))
+        self.decisions.append(decision)
+        return True
+
+    def remaining(self, block: Block) -> list[str]:
+        """The pieces of a kept block left after its trims, each stripped."""
+        spans = sorted(self.trims.get(block.index, []))
+        pieces, pos = [], 0
+        for s, e in spans:
+            pieces.append(block.text[pos:s])
+            pos = max(pos, e)
+        pieces.append(block.text[pos:])
+        return [p.strip() for p in pieces if p.strip()]
+
+    def output(self) -> list[str]:
+        """The cleaned paragraphs, in input order."""
+        return [p for b in self.kept() for p in self.remaining(b)]
+
+
+@dataclass(slots=True)
+class Result:
+    """The cleaned text with every decision that produced it."""
+
+    text: str
+    decisions: list[Decision]
+    mode: str
+    languages: tuple[str, ...]
+    blocks: int
+    fallback: bool = False
+
+    @property
+    def paragraphs(self) -> list[str]:
+        return [p for p in self.text.split("\n\n") if p.strip()]
+
+    def removals(self) -> Counter[str]:
+        """How many blocks or spans each filter removed."""
+        return Counter(d.filter for d in self.decisions if d.action is not Action.KEEP)
+
+    def to_dict(self) -> dict[str, Any]:
+        return {
+            "text": self.text,
+            "mode": self.mode,
+            "languages": list(self.languages),
+            "blocks": self.blocks,
+            "fallback": self.fallback,
+            "decisions": [d.to_dict() for d in self.decisions],
+        }
+
+    def to_json(self, **kwargs: Any) -> str:
+        return json.dumps(self.to_dict(), ensure_ascii=False, **kwargs)

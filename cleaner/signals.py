@@ -1,0 +1,49 @@
+"""Cheap per-block signals: length, shape and prose-likeness.
+
+These are the cues that generalize across sites and languages: body text is
+long, punctuated and full of function words; chrome is short, unpunctuated,
+title-cased or imperative.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+import regex
+
+_WORD = regex.compile(r"\w+")
+_TERMINAL = regex.compile(r"""[.!?:;\u2026\u3002]["'\u201d\u2019\u00bb)\]]*$""")
+
+
+@dataclass(frozen=True, slots=True)
+class Shape:
+    words: int
+    terminal: bool  # ends like a sentence
+    stop_ratio: float  # share of words that are function words
+    capital_ratio: float  # share of words that start with a capital letter
+
+    @property
+    def prose(self) -> bool:
+        """Reads like a sentence of body text."""
+        return self.words >= 8 and (self.terminal or self.stop_ratio >= 0.25) and self.stop_ratio >= 0.1
+
+    @property
+    def heading_like(self) -> bool:
+        """Reads like a title or a label: short and not a finished sentence."""
+        return 1 <= self.words <= 25 and not self.terminal
+
+
+def shape(text: str, stops: frozenset[str]) -> Shape:
+    """Measure one block's text."""
+    tokens = _WORD.findall(text)
+    n = len(tokens)
+    if n == 0:
+        return Shape(0, False, 0.0, 0.0)
+    stop = sum(1 for t in tokens if t.lower() in stops)
+    caps = sum(1 for t in tokens if t[0].isupper())
+    return Shape(n, bool(_TERMINAL.search(text)), stop / n, caps / n)
+
+
+def tokens(text: str) -> list[str]:
+    """Lower-cased word tokens."""
+    return [t.lower() for t in _WORD.findall(text)]

@@ -1,0 +1,87 @@
+"""The public API's contract: types, empty input, bytes, JSON."""
+
+from __future__ import annotations
+
+import json
+import os
+
+import pytest
+
+import cleaner
+from cleaner import Action, InputTooLarge
+
+ARTICLE = (
+    "Skip to main content\n\n"
+    "Floods displace thousands in the river delta\n\n"
+    "Heavy rains over the weekend forced more than ten thousand families to leave their homes, "
+    "local officials said on Monday, as rivers rose above their banks.\n\n"
+    "Aid groups are setting up shelters in schools and are distributing clean water and food "
+    "to the families who arrived overnight.\n"
+)
+
+
+@pytest.mark.parametrize("page", [None, 42, 3.5, ["text"], {"a": 1}])
+def test_wrong_types_raise_type_error_with_a_clear_message(page: object) -> None:
+    with pytest.raises(TypeError, match="expects the page as str or bytes"):
+        cleaner.clean(page)
+
+
+def test_empty_string_gives_empty_string() -> None:
+    assert cleaner.clean("") == ""
+    assert cleaner.clean(b"") == ""
+    assert cleaner.clean("   \n\n \t ") == ""
+
+
+def test_random_binary_bytes_return_a_string() -> None:
+    data = os.urandom(5000)
+    assert isinstance(cleaner.clean(data), str)
+
+
+def test_skip_link_is_removed_and_article_kept() -> None:
+    out = cleaner.clean(ARTICLE)
+    assert not out.startswith("Skip")
+    assert out.startswith("Floods displace thousands")
+    assert "clean water and food" in out
+
+
+def test_bytes_with_bom_and_legacy_charsets() -> None:
+    assert cleaner.clean(ARTICLE.encode("utf-8-sig")) == cleaner.clean(ARTICLE)
+    assert cleaner.clean(ARTICLE.encode("utf-16")) == cleaner.clean(ARTICLE)
+    latin = (
+        "Caf\u00e9 owners protest new rules in the old town\n\n"
+        "The owners of caf\u00e9s said the rules would hurt them badly this summer."
+    )
+    assert "Caf\u00e9 owners" in cleaner.clean(latin.encode("cp1252"))
+
+
+def test_result_lists_decisions_and_converts_to_json() -> None:
+    result = cleaner.clean_and_explain(ARTICLE)
+    data = json.loads(result.to_json())
+    assert data["text"] == result.text
+    drops = [d for d in data["decisions"] if d["action"] == "drop"]
+    assert drops[0]["filter"] == "accessibility"
+    assert drops[0]["text"] == "Skip to main content"
+    assert result.removals()["accessibility"] == 1
+
+
+def test_explicit_text_mode_keeps_markup_as_text() -> None:
+    page = "<p>Tags in text are just characters when the caller says so, and stay in place.</p>"
+    assert "<p>" in cleaner.clean(page, mode="text")
+
+
+def test_unknown_mode_is_a_value_error() -> None:
+    with pytest.raises(ValueError, match="mode must be one of"):
+        cleaner.clean("x", mode="pdf")
+
+
+def test_max_bytes_raises_input_too_large() -> None:
+    with pytest.raises(InputTooLarge):
+        cleaner.clean("a" * 1000, max_bytes=100)
+    assert cleaner.clean("a" * 1000, max_bytes=None) == "a" * 1000 + "\n"
+
+
+def test_output_paragraphs_are_spans_of_the_input() -> None:
+    result = cleaner.clean_and_explain(ARTICLE)
+    for paragraph in result.paragraphs:
+        assert paragraph in ARTICLE
+    assert all(d.action in (Action.DROP, Action.TRIM, Action.KEEP) for d in result.decisions)

@@ -1,0 +1,37 @@
+"""Decoding, white-space normalization and segmentation of plain text."""
+
+from __future__ import annotations
+
+from cleaner.decode import decode
+from cleaner.normalize import normalize
+from cleaner.segment import segment
+
+
+def test_normalize_white_space_without_touching_words() -> None:
+    raw = "Caf\u00e9\u00a0au\u200blait\r\nsecond  line\t here\r\rthird"
+    assert normalize(raw) == "Caf\u00e9 aulait\nsecond line here\n\nthird"
+
+
+def test_normalize_collapses_blank_runs_and_strips_lines() -> None:
+    assert normalize("  a \n\n\n\n  b  \n") == "a\n\nb"
+
+
+def test_segment_keeps_order_offsets_and_paragraph_starts() -> None:
+    text = "Title\n\nline one\nline two\n\nlast"
+    blocks = segment(text)
+    assert [b.text for b in blocks] == ["Title", "line one", "line two", "last"]
+    assert [b.hints.para_start for b in blocks] == [True, True, False, True]
+    assert all(text[b.start : b.end] == b.text for b in blocks)
+
+
+def test_decode_prefers_bom_then_utf8_then_declared_then_cp1252() -> None:
+    assert decode("\u00e9t\u00e9".encode("utf-8-sig")) == "\u00e9t\u00e9"
+    assert decode("\u00e9t\u00e9".encode("utf-16-le")) == "\u00e9t\u00e9"
+    assert decode('<meta charset="iso-8859-2">\u0141\u00f3d\u017a'.encode("iso-8859-2")).endswith(
+        "\u0141\u00f3d\u017a"
+    )
+    assert (
+        decode("na\u00efve caf\u00e9 \u2013 r\u00e9sum\u00e9".encode("cp1252"))
+        == "na\u00efve caf\u00e9 \u2013 r\u00e9sum\u00e9"
+    )
+    assert isinstance(decode(bytes(range(256))), str)
