@@ -61,8 +61,11 @@ def decode(data: bytes) -> str:
             return data.decode(declared)
         except (UnicodeDecodeError, LookupError):
             pass
-    # mostly-UTF-8 with a few bad bytes reads better as UTF-8 than as cp1252
+    # UTF-8 with a few damaged bytes reads better as UTF-8 than as cp1252:
+    # it shows many valid multi-byte characters for each bad byte
     text = data.decode("utf-8", errors="replace")
-    if text.count("\ufffd") <= max(3, len(data) // 1000):
+    bad = text.count("\ufffd")
+    good = sum(1 for ch in text if ord(ch) > 0x7F) - bad
+    if good >= 4 * bad:
         return text
     return data.decode("cp1252", errors="replace")

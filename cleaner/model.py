@@ -97,6 +97,7 @@ class Document:
     trims: dict[int, list[tuple[int, int]]] = field(default_factory=dict)
     protected: set[int] = field(default_factory=set)
     _starts: list[int] = field(default_factory=list, repr=False)
+    cache: dict[str, object] = field(default_factory=dict, repr=False)  # per-page memo for filters
 
     def block_at(self, offset: int) -> Block | None:
         """The block whose text holds `offset` in `text`, if any."""

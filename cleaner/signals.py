@@ -12,7 +12,7 @@ from dataclasses import dataclass
 import regex
 
 _WORD = regex.compile(r"\w+")
-_TERMINAL = regex.compile(r"""[.!?:;\u2026\u3002]["'\u201d\u2019\u00bb)\]]*$""")
+_TERMINAL = regex.compile(r"""[.!?:;\u2026\u3002][\s"'\u201c\u201d\u2018\u2019\u00ab\u00bb)\]]*$""")
 
 
 @dataclass(frozen=True, slots=True)
@@ -25,7 +25,8 @@ class Shape:
     @property
     def prose(self) -> bool:
         """Reads like a sentence of body text."""
-        return self.words >= 8 and (self.terminal or self.stop_ratio >= 0.25) and self.stop_ratio >= 0.1
+        # punctuation carries pages in languages without a function-word list
+        return (self.words >= 8 and self.terminal) or (self.words >= 15 and self.stop_ratio >= 0.2)
 
     @property
     def heading_like(self) -> bool:

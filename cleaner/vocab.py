@@ -23,6 +23,7 @@ LANGUAGES = ("en", "fr", "es", "de", "pt", "it")
 
 # what a whole-line entry may carry around it: punctuation, bullets, arrows, pipes
 _EDGE_JUNK = r"[^\w\n]*"
+_SECTION = regex.compile(r"^\[[a-z]+\]$")  # "[object Object]" is an entry, not a section
 
 
 @dataclass(frozen=True, slots=True)
@@ -50,8 +51,8 @@ def parse(text: str, path: str) -> dict[str, list[Entry]]:
         line = raw.strip()
         if not line or line.startswith("#"):
             continue
-        if line.startswith("[") and line.endswith("]"):
-            current = line[1:-1].strip()
+        if _SECTION.match(line):
+            current = line[1:-1]
             if current not in sections:
                 raise VocabularyError(path, lineno, f"unknown section [{current}]")
             continue

@@ -13,7 +13,7 @@ from cleaner import Block, BlockFilter, Decision, Document, Filter, Pipeline, Un
 PAGE = (
     "A short history of the river school\n\n"
     "The school was founded in 1952 by teachers who wanted children to learn near their homes.\n\n"
-    "SPONSORED BY ACME\n\n"
+    "ACME WIDGETS CORPORATION\n\n"
     "Today it teaches three hundred pupils, and its library is open to the whole village.\n"
 )
 
@@ -51,16 +51,16 @@ class SponsorFilter(Filter):
 
     def __call__(self, doc: Document) -> Iterator[Decision]:
         for block in doc.blocks:
-            if block.text.isupper() and block.text.startswith("SPONSORED"):
+            if block.text.startswith("ACME WIDGETS"):
                 yield self.drop(block, "sponsor line")
 
 
 def test_custom_filter_class_runs_and_is_explained() -> None:
     pipe = Pipeline.default().add(SponsorFilter(), before="main_body")
     result = cleaner.clean_and_explain(PAGE, pipeline=pipe)
-    assert "SPONSORED" not in result.text
+    assert "ACME WIDGETS" not in result.text
     assert any(d.filter == "sponsor" and d.reason == "sponsor line" for d in result.decisions)
-    assert "SPONSORED" in cleaner.clean(PAGE)  # the default pipeline is unchanged
+    assert "ACME WIDGETS" in cleaner.clean(PAGE)  # the default pipeline is unchanged
 
 
 def test_block_filter_wraps_a_callable() -> None:
@@ -81,4 +81,4 @@ def test_plugins_are_found_through_the_entry_point_group(monkeypatch: pytest.Mon
     monkeypatch.setattr(registry, "entry_points", lambda group: [ep] if group == ep.group else [])
     assert "sponsor" in cleaner.available_filters()
     pipe = Pipeline.default().add("sponsor", after="edges")
-    assert "SPONSORED" not in cleaner.clean(PAGE, pipeline=pipe)
+    assert "ACME WIDGETS" not in cleaner.clean(PAGE, pipeline=pipe)

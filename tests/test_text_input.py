@@ -8,8 +8,8 @@ from cleaner.segment import segment
 
 
 def test_normalize_white_space_without_touching_words() -> None:
-    raw = "Caf\u00e9\u00a0au\u200blait\r\nsecond  line\t here\r\rthird"
-    assert normalize(raw) == "Caf\u00e9 aulait\nsecond line here\n\nthird"
+    raw = "Caf\u00e9\u00a0au\u200blait\r\nsecond \u00a0line\t here\r\rthird\u00a0"
+    assert normalize(raw) == "Caf\u00e9\u00a0aulait\nsecond line here\n\nthird"
 
 
 def test_normalize_collapses_blank_runs_and_strips_lines() -> None:

@@ -20,6 +20,14 @@ from ..model import Block, Decision, Document
 from ..registry import register
 
 MIN_WORDS_LEFT = 3
+WINDOW = 240  # characters at each end of a block that an edge phrase may span
+
+
+def _edge_windows(block: Block) -> list[tuple[int, int]]:
+    n = len(block.text)
+    if n <= 2 * WINDOW:
+        return [(0, n)]
+    return [(0, WINDOW), (n - WINDOW, n)]
 
 
 @register
@@ -31,18 +39,19 @@ class EdgesFilter(Filter):
             pattern = vocab.matcher(kind, "edge", doc.languages)
             if pattern is None:
                 continue
-            for m in pattern.finditer(doc.text):
-                block = doc.block_at(m.start())
-                if block is None or not doc.alive(block.index) or m.end() > block.end:
+            for block in doc.blocks:
+                if not doc.alive(block.index):
                     continue
-                start, end = m.start() - block.start, m.end() - block.start
-                if (start == 0 or end == len(block.text)) and self._enough_left(doc, block, start, end):
-                    yield self.trim(
-                        block,
-                        start,
-                        end,
-                        f"{kind} text fused at the block's {'start' if start == 0 else 'end'}",
-                    )
+                # only a block's ends can hold an edge phrase: search just those
+                for lo, hi in _edge_windows(block):
+                    m = pattern.search(block.text, lo, hi)
+                    if m is None or (m.start() != 0 and m.end() != len(block.text)):
+                        continue
+                    if self._enough_left(doc, block, m.start(), m.end()):
+                        where = "start" if m.start() == 0 else "end"
+                        yield self.trim(
+                            block, m.start(), m.end(), f"{kind} text fused at the block's {where}"
+                        )
 
     @staticmethod
     def _enough_left(doc: Document, block: Block, start: int, end: int) -> bool:

@@ -26,6 +26,7 @@ from ..signals import Shape, shape
 MIN_RUN_SCORE = 2.0
 LEAD_WINDOW = 6  # blocks above the run searched for the title
 MIN_TITLE_WORDS = 3
+REMOVED = -1.0  # the score of a block an earlier filter removed
 
 
 def score(block: Block, s: Shape) -> float:
@@ -36,7 +37,8 @@ def score(block: Block, s: Shape) -> float:
         return min(s.words, 60) / 10
     if s.words <= 3:
         return -1.0
-    return -0.5
+    # a long block without a final stop (a list item, a quote) is mildly body-like
+    return max(-0.5, min(1.0, (s.words - 10) / 20))
 
 
 def best_run(scores: list[float]) -> tuple[int, int, float]:
@@ -59,27 +61,31 @@ class MainBodyFilter(Filter):
 
     def __call__(self, doc: Document) -> Iterator[Decision]:
         stops = frozenset().union(*(vocab.stopwords(lang) for lang in doc.languages))
-        kept = doc.kept()
-        if len(kept) < 3:
+        blocks = doc.blocks
+        if len(doc.kept()) < 3:
             return
-        shapes = [shape(" ".join(doc.remaining(b)), stops) for b in kept]
-        first, last, total = best_run([score(b, s) for b, s in zip(kept, shapes, strict=True)])
+        shapes = [shape(" ".join(doc.remaining(b)), stops) for b in blocks]
+        # removed boilerplate still separates: it counts against a run across it
+        scores = [score(b, s) if doc.alive(b.index) else REMOVED for b, s in zip(blocks, shapes, strict=True)]
+        first, last, total = best_run(scores)
         if total < MIN_RUN_SCORE:
             return
-        first = self.lead_in(kept, shapes, first)
-        for block in kept[:first]:
-            yield self.drop(block, "before the main text")
-        for block in kept[last + 1 :]:
-            yield self.drop(block, "after the main text")
+        first = self.lead_in(doc, shapes, first)
+        for block in blocks[:first]:
+            if doc.alive(block.index):
+                yield self.drop(block, "before the main text")
+        for block in blocks[last + 1 :]:
+            if doc.alive(block.index):
+                yield self.drop(block, "after the main text")
 
     @staticmethod
-    def lead_in(kept: list[Block], shapes: list[Shape], first: int) -> int:
+    def lead_in(doc: Document, shapes: list[Shape], first: int) -> int:
         """Move the run's start up to the title that leads into it."""
-        window = range(max(0, first - LEAD_WINDOW), first)
-        h1 = [i for i in window if kept[i].hints.heading == 1]
+        alive = [i for i in range(first - 1, -1, -1) if doc.alive(i)][:LEAD_WINDOW]
+        h1 = [i for i in alive if doc.blocks[i].hints.heading == 1]
         if h1:
-            return h1[-1]
-        titles = [i for i in window if shapes[i].heading_like and shapes[i].words >= MIN_TITLE_WORDS]
+            return h1[0]
+        titles = [i for i in alive if shapes[i].heading_like and shapes[i].words >= MIN_TITLE_WORDS]
         if not titles:
             return first
         return max(titles, key=lambda i: (shapes[i].words, i))

@@ -21,13 +21,14 @@ from __future__ import annotations
 from collections.abc import Iterator
 from typing import ClassVar
 
-import regex
-
 from .. import vocab
 from ..filter import Filter
 from ..model import Block, Decision, Document
 from ..signals import shape
+from ..view import short_blocks
 
+LABEL_MAX_WORDS = 80  # a whole-line label or heading is never longer
+CUE_MAX_WORDS = 120  # longer blocks cannot be dominated by cue wording
 CLAIM_LIMIT = 15  # a marker claims at most this many blocks
 CLAIM_STOP_WORDS = 18  # a prose block this long ends a marker's claim
 TAIL_MAX_BODY_SHARE = 0.35  # a tail may remove at most this share of prose words
@@ -43,32 +44,34 @@ def line_matches(doc: Document, kind: str, section: str) -> Iterator[tuple[Block
     pattern = vocab.matcher(kind, section, doc.languages)
     if pattern is None:
         return
-    for m in pattern.finditer(doc.text):
-        block = doc.block_at(m.start())
-        if block is not None and block.start == m.start() and block.end == m.end():
-            yield block, m.group()
+    view = short_blocks(doc, LABEL_MAX_WORDS)
+    for m in pattern.finditer(view.text):
+        found = view.block_at(m.start())
+        if found is not None and found[1] == 0 and len(m.group()) == len(found[0].text):
+            yield found[0], m.group()
 
 
-def cue_coverage(doc: Document, kind: str) -> dict[int, list[regex.Match[str]]]:
-    """Cue matches per block index."""
+def cue_coverage(doc: Document, kind: str) -> dict[int, list[str]]:
+    """The cue wording found in each block, by block index."""
     pattern = vocab.matcher(kind, "cue", doc.languages)
-    found: dict[int, list[regex.Match[str]]] = {}
+    found: dict[int, list[str]] = {}
     if pattern is None:
         return found
-    for m in pattern.finditer(doc.text):
-        block = doc.block_at(m.start())
-        if block is not None and m.end() <= block.end:
-            found.setdefault(block.index, []).append(m)
+    view = short_blocks(doc, CUE_MAX_WORDS)
+    for m in pattern.finditer(view.text):
+        hit = view.block_at(m.start())
+        if hit is not None and hit[1] + len(m.group()) <= len(hit[0].text):
+            found.setdefault(hit[0].index, []).append(m.group())
     return found
 
 
-def dominated(block: Block, matches: list[regex.Match[str]], stops: frozenset[str], share: float) -> bool:
+def dominated(block: Block, matches: list[str], stops: frozenset[str], share: float) -> bool:
     """Whether cue wording dominates a block rather than being mentioned in it."""
-    covered = sum(m.end() - m.start() for m in matches)
+    covered = sum(len(m) for m in matches)
     if covered >= share * len(block.text):
         return True
     s = shape(block.text, stops)
-    distinct = len({m.group().lower() for m in matches})
+    distinct = len({m.lower() for m in matches})
     if distinct >= 2 and s.words <= 60:
         return True
     return not s.prose and s.words <= 12
@@ -81,10 +84,11 @@ class PhraseFilter(Filter):
     dominance: ClassVar[float] = 0.5
 
     def __call__(self, doc: Document) -> Iterator[Decision]:
+        # sections that claim runs of blocks go first, so their reasons win
+        yield from self.tails(doc)
+        yield from self.markers(doc)
         yield from self.labels(doc)
         yield from self.cues(doc)
-        yield from self.markers(doc)
-        yield from self.tails(doc)
 
     def stops(self, doc: Document) -> frozenset[str]:
         return frozenset().union(*(vocab.stopwords(lang) for lang in doc.languages))
@@ -99,7 +103,7 @@ class PhraseFilter(Filter):
         for index, matches in cue_coverage(doc, self.kind).items():
             block = doc.blocks[index]
             if doc.alive(index) and dominated(block, matches, stops, self.dominance):
-                yield self.drop(block, f"{self.kind} wording {_preview(matches[0].group())!r}")
+                yield self.drop(block, f"{self.kind} wording {_preview(matches[0])!r}")
 
     def markers(self, doc: Document) -> Iterator[Decision]:
         stops = self.stops(doc)

@@ -1,0 +1,61 @@
+"""Whole pages: negative pages come out unchanged; gold pages stay above their floors.
+
+Floors live in ``tests/data/floors.json``; they only ever go up, by a
+deliberate edit after a measured improvement.
+"""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+
+import cleaner
+
+from .conftest import CORPUS, FIXTURES, ROOT, as_paragraphs, needs_corpus, word_f1
+
+FLOORS = json.loads((ROOT / "tests" / "data" / "floors.json").read_text(encoding="utf-8"))
+NEGATIVE = sorted((FIXTURES / "negative").glob("*.txt"))
+MULTILINGUAL = sorted(
+    p for p in (FIXTURES / "multilingual").glob("*.txt") if not p.name.endswith(".gold.txt")
+)
+NGO = sorted(p.name for p in (CORPUS / "ngo").glob("*") if p.is_dir()) if (CORPUS / "ngo").is_dir() else []
+
+
+@pytest.mark.parametrize("path", NEGATIVE, ids=lambda p: p.stem)
+def test_negative_page_comes_out_unchanged(path: Path) -> None:
+    text = path.read_text(encoding="utf-8")
+    result = cleaner.clean_and_explain(text)
+    assert result.text == as_paragraphs(text), [(d.filter, d.reason, d.text) for d in result.decisions]
+
+
+@pytest.mark.parametrize("path", MULTILINGUAL, ids=lambda p: p.stem)
+def test_multilingual_page_above_floor(path: Path) -> None:
+    gold = path.with_name(path.stem + ".gold.txt").read_text(encoding="utf-8")
+    f1 = word_f1(cleaner.clean(path.read_text(encoding="utf-8")), gold)
+    floor = FLOORS["multilingual"].get(path.stem, 0.0)
+    assert f1 >= floor, f"{path.stem}: F1 {f1:.3f} < floor {floor:.3f}"
+
+
+@pytest.mark.parametrize("slug", NGO or ["(absent)"])
+def test_ngo_page_above_floor(slug: str) -> None:
+    folder = needs_corpus("ngo") / slug
+    text = (folder / "text.txt").read_text(encoding="utf-8")
+    gold = (folder / "gold.txt").read_text(encoding="utf-8")
+    f1 = word_f1(cleaner.clean(text, mode="text"), gold)
+    floor = FLOORS["ngo"].get(slug, 0.0)
+    assert f1 >= floor, f"{slug}: F1 {f1:.3f} < floor {floor:.3f}"
+
+
+def test_ngo_average_above_floor() -> None:
+    root = needs_corpus("ngo")
+    scores = [
+        word_f1(
+            cleaner.clean((root / slug / "text.txt").read_text(encoding="utf-8"), mode="text"),
+            (root / slug / "gold.txt").read_text(encoding="utf-8"),
+        )
+        for slug in NGO
+    ]
+    average = sum(scores) / len(scores)
+    assert average >= FLOORS["ngo_average"], f"average F1 {average:.3f} < floor {FLOORS['ngo_average']:.3f}"
