@@ -18,6 +18,7 @@ _INVISIBLE = regex.compile(r"[\u200b-\u200d\u2060\ufeff\u00ad\x00-\x08\x0e-\x1f\
 _SPACE = r"[\t \u00a0\u1680\u2000-\u200a\u202f\u205f\u3000]"
 _SPACES = regex.compile(rf"{_SPACE}*\t{_SPACE}*|{_SPACE}{{2,}}")
 _LINE_EDGES = regex.compile(rf"{_SPACE}*\n{_SPACE}*")
+_STRIP = " \n\u00a0\u1680\u2000\u2001\u2002\u2003\u2004\u2005\u2006\u2007\u2008\u2009\u200a\u202f\u205f\u3000"
 _BLANK_RUNS = regex.compile(r"\n{3,}")
 
 

@@ -24,8 +24,8 @@ from ..registry import register
 from ..signals import Shape, shape
 
 MIN_RUN_SCORE = 2.0
-LEAD_WINDOW = 6  # blocks above the run searched for the title
-MIN_TITLE_WORDS = 3
+LEAD_WINDOW = 5  # kept blocks above the run searched for the title
+MIN_TITLE_WORDS = 4
 REMOVED = -1.0  # the score of a block an earlier filter removed
 
 
@@ -85,7 +85,6 @@ class MainBodyFilter(Filter):
         h1 = [i for i in alive if doc.blocks[i].hints.heading == 1]
         if h1:
             return h1[0]
+        # the farthest title-like line: a byline or date line sits between title and text
         titles = [i for i in alive if shapes[i].heading_like and shapes[i].words >= MIN_TITLE_WORDS]
-        if not titles:
-            return first
-        return max(titles, key=lambda i: (shapes[i].words, i))
+        return titles[-1] if titles else first

@@ -10,8 +10,8 @@ expression over the whole page:
 * ``[marker]``: a heading that opens a section of this kind claims the run
   of short lines under it (button labels, headlines, captions);
 * ``[tail]``: a heading after which the rest of the page is this kind (a
-  consent manager's "Privacy Overview"), honoured only when little body text
-  follows it.
+  consent manager's "Privacy Overview", a comment thread's heading), honoured
+  only when less prose follows it than precedes it.
 
 Subclasses set `name`, `kind` and a docstring that says what they remove.
 """
@@ -31,7 +31,6 @@ LABEL_MAX_WORDS = 80  # a whole-line label or heading is never longer
 CUE_MAX_WORDS = 120  # longer blocks cannot be dominated by cue wording
 CLAIM_LIMIT = 15  # a marker claims at most this many blocks
 CLAIM_STOP_WORDS = 18  # a prose block this long ends a marker's claim
-TAIL_MAX_BODY_SHARE = 0.35  # a tail may remove at most this share of prose words
 
 
 def _preview(text: str, limit: int = 60) -> str:
@@ -137,11 +136,15 @@ class PhraseFilter(Filter):
             return
 
     def _tail_allowed(self, doc: Document, block: Block, stops: frozenset[str]) -> bool:
-        total = after = 0
+        """A tail section (a comment thread, a consent dialog) follows the article and
+        is not longer than it: if more prose follows the heading than precedes it,
+        the heading is more likely part of the article."""
+        before = after = 0
         for b in doc.kept():
             s = shape(b.text, stops)
             if s.prose:
-                total += s.words
                 if b.index > block.index:
                     after += s.words
-        return after <= TAIL_MAX_BODY_SHARE * total
+                else:
+                    before += s.words
+        return after <= before
