@@ -17,9 +17,7 @@ from .conftest import CORPUS, FIXTURES, ROOT, as_paragraphs, needs_corpus, word_
 
 FLOORS = json.loads((ROOT / "tests" / "data" / "floors.json").read_text(encoding="utf-8"))
 NEGATIVE = sorted((FIXTURES / "negative").glob("*.txt"))
-MULTILINGUAL = sorted(
-    p for p in (FIXTURES / "multilingual").glob("*.txt") if not p.name.endswith(".gold.txt")
-)
+MULTILINGUAL = sorted(p for p in (FIXTURES / "multilingual").glob("*.txt") if not p.name.endswith(".gold.txt"))
 NGO = sorted(p.name for p in (CORPUS / "ngo").glob("*") if p.is_dir()) if (CORPUS / "ngo").is_dir() else []
 
 

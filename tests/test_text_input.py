@@ -27,9 +27,7 @@ def test_segment_keeps_order_offsets_and_paragraph_starts() -> None:
 def test_decode_prefers_bom_then_utf8_then_declared_then_cp1252() -> None:
     assert decode("\u00e9t\u00e9".encode("utf-8-sig")) == "\u00e9t\u00e9"
     assert decode("\u00e9t\u00e9".encode("utf-16-le")) == "\u00e9t\u00e9"
-    assert decode('<meta charset="iso-8859-2">\u0141\u00f3d\u017a'.encode("iso-8859-2")).endswith(
-        "\u0141\u00f3d\u017a"
-    )
+    assert decode('<meta charset="iso-8859-2">\u0141\u00f3d\u017a'.encode("iso-8859-2")).endswith("\u0141\u00f3d\u017a")
     assert (
         decode("na\u00efve caf\u00e9 \u2013 r\u00e9sum\u00e9".encode("cp1252"))
         == "na\u00efve caf\u00e9 \u2013 r\u00e9sum\u00e9"

@@ -1,0 +1,253 @@
+"""Each built-in filter alone: a case it must remove and a trap it must keep.
+
+Every filter runs in isolation (``pipeline=[name]``), so a pass here is that
+filter's own doing.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+import pytest
+
+import cleaner
+from cleaner import Action
+
+P = "\n\n".join
+
+# (filter, page, text that must go, a phrase of the reason)
+POSITIVE = [
+    (
+        "accessibility",
+        P(["Skip to main content", "The report was published on Monday."]),
+        "Skip to main content",
+        "label",
+    ),
+    (
+        "consent",
+        P(["We use cookies to improve your experience. By clicking Accept, you agree.", "Accept all"]),
+        "We use cookies",
+        "wording",
+    ),
+    (
+        "donation",
+        P(["Donate now", "Make your year-end gift by December 31 and double your impact!"]),
+        "double your impact",
+        "heading",
+    ),
+    ("take_action", P(["Take Action", "Tell Congress to stop the cuts!", "Sign now"]), "Tell Congress", "under"),
+    ("newsletter", P(["Sign up for our newsletter", "* indicates required"]), "* indicates required", "under"),
+    ("share_tags", P(["Share this:", "Facebook", "Twitter"]), "Facebook", "under"),
+    (
+        "related",
+        P(["Related news", "Floods hit the valley", "New report on prisons"]),
+        "Floods hit the valley",
+        "under",
+    ),
+    (
+        "comments",
+        P(["Leave a Reply", "Your email address will not be published. Required fields are marked *"]),
+        "Your email address",
+        "comments",
+    ),
+    (
+        "footer",
+        P(["The article ends here with a full sentence.", "© 2024 Amnesty International. All rights reserved."]),
+        "All rights reserved",
+        "footer",
+    ),
+    ("bylines", P(["By Jane Doe", "Published: 25 January 2021", "The article starts here."]), "By Jane Doe", "byline"),
+    ("read_more", P(["A teaser of a story that ends in the middle of a", "Read more"]), "Read more", "readmore"),
+    ("navigation", P(["Home", "The article starts here."]), "Home", "navigation"),
+    ("artifacts", P(["%d bloggers like this:", "The article starts here."]), "%d bloggers", "artifacts"),
+    ("ads", P(["Advertisement", "The article starts here."]), "Advertisement", "ads"),
+    (
+        "captions",
+        P(["The article starts here.", "© 2020 Brian Stauffer for Human Rights Watch"]),
+        "Brian Stauffer",
+        "caption",
+    ),
+]
+
+# (filter, a page every line of which must survive that filter)
+TRAPS = [
+    ("accessibility", "Screen readers help blind users, and skip links let keyboard users jump to the main content."),
+    ("consent", "The court ruled that websites must ask before they set cookies, and regulators fined the company."),
+    ("donation", "Donor governments cut funding for the appeal, which is only 30% funded, the UN said on Monday."),
+    ("take_action", "'We must take action now,' said the activist, who signed the petition with 170,000 others."),
+    ("newsletter", "The campaign asked supporters to subscribe to updates, and thousands signed up within a week."),
+    ("share_tags", "She shared the photo on Facebook and Twitter before deleting it, her lawyer told the court."),
+    ("related", "Related research by the university found that floods are becoming more frequent in the valley."),
+    ("comments", "The ministry received 4,000 comments on the draft law, most of them critical of the new rules."),
+    ("footer", "The charity's registration number was withdrawn after the regulator found all rights were reserved."),
+    ("bylines", "By the end of the year, more than two million people had fled their homes, the agency said."),
+    ("read_more", "Officials told parents to read more carefully the letter the school sent home last week."),
+    ("navigation", "Families returned home after the floods, but many found their houses destroyed by the water."),
+    ("artifacts", "The page kept loading for minutes, users said, before the site finally crashed on Tuesday."),
+    ("ads", "The advertisement for the new clinic promised free care, but patients were later charged fees."),
+    ("captions", "The photographer said the photo of the flooded village, taken in March, changed her career."),
+]
+
+STRUCTURAL_POSITIVE = {
+    "title_repeat": (
+        P(["Floods in the delta", "Floods in the delta", "Rivers rose above their banks on Monday."]),
+        "Floods in the delta",
+    ),
+    "pull_quotes": (
+        P(
+            [
+                "A title that leads into the text",
+                "The standfirst of the story, which is one sentence long.",
+                "The mechanism will be a lifeline to civil society in the country. We call on states to support it.",
+                "The mechanism will be a lifeline to civil society in the country",
+                "Jane Doe, Secretary General",
+                "The vote today shows that the Council can address grave situations on their merits.",
+            ]
+        ),
+        "Jane Doe, Secretary General",
+    ),
+}
+
+
+def _removed(result: cleaner.Result) -> str:
+    return " ".join(d.text for d in result.decisions if d.action is not Action.KEEP)
+
+
+@pytest.mark.parametrize(("name", "page", "gone", "reason"), POSITIVE, ids=[p[0] for p in POSITIVE])
+def test_filter_removes_its_boilerplate(name: str, page: str, gone: str, reason: str) -> None:
+    result = cleaner.clean_and_explain(page, pipeline=[name])
+    assert gone not in result.text
+    assert gone in _removed(result)
+    assert all(d.filter == name for d in result.decisions)
+    assert any(reason in d.reason for d in result.decisions), [d.reason for d in result.decisions]
+
+
+@pytest.mark.parametrize(("name", "page"), TRAPS, ids=[t[0] for t in TRAPS])
+def test_filter_keeps_the_same_words_in_prose(name: str, page: str) -> None:
+    assert cleaner.clean(page, pipeline=[name]) == page + "\n"
+
+
+@pytest.mark.parametrize("name", sorted(STRUCTURAL_POSITIVE))
+def test_structural_filter_removes(name: str) -> None:
+    page, gone = STRUCTURAL_POSITIVE[name]
+    result = cleaner.clean_and_explain(page, pipeline=[name])
+    assert result.text.count(gone) < page.count(gone)
+
+
+def test_title_repeat_keeps_repeats_outside_the_head() -> None:
+    refrain = "We shall not be moved."
+    body = [f"Paragraph {i} of a long article about a choir that sings in the square." for i in range(45)]
+    page = P([*body[:5], refrain, *body[5:], refrain])
+    assert cleaner.clean(page, pipeline=["title_repeat"]).count(refrain) == 2
+
+
+def test_pull_quotes_keep_a_standfirst_that_repeats_the_first_paragraph() -> None:
+    page = P(
+        [
+            "Title of the report on the floods",
+            "Heavy rains forced ten thousand families from their homes",
+            "Heavy rains forced ten thousand families from their homes, officials said, as rivers rose.",
+            "Aid groups set up shelters in schools and distributed water to the families.",
+        ]
+    )
+    assert cleaner.clean(page, pipeline=["pull_quotes"]) == page + "\n"
+
+
+def test_pull_quotes_keep_a_quotation_that_appears_once() -> None:
+    page = P(
+        [
+            "Title of the statement",
+            "The minister spoke to reporters in the capital on Tuesday morning.",
+            "“We will not accept any delay in the inquiry,” she said, before leaving.",
+            "The opposition welcomed the statement but asked for a timetable.",
+        ]
+    )
+    assert cleaner.clean(page, pipeline=["pull_quotes"]) == page + "\n"
+
+
+LONG = "Officials said the water had risen faster than at any time in the last fifty years, and more rain was expected."
+
+
+def test_main_body_drops_menus_and_footers_outside_the_run() -> None:
+    page = P(
+        [
+            "Home",
+            "About us",
+            "Our work",
+            "Floods in the delta",
+            LONG,
+            LONG.replace("fifty", "forty"),
+            "Contact",
+            "Jobs",
+            "Press",
+        ]
+    )
+    out = cleaner.clean(page, pipeline=["main_body"])
+    assert out == P(["Floods in the delta", LONG, LONG.replace("fifty", "forty")]) + "\n"
+
+
+def test_main_body_keeps_short_lines_inside_the_run() -> None:
+    page = P(
+        [
+            "Floods in the delta",
+            LONG,
+            "Background",
+            LONG.replace("fifty", "forty"),
+            "What happens next",
+            LONG.replace("fifty", "sixty"),
+        ]
+    )
+    assert cleaner.clean(page, pipeline=["main_body"]) == page + "\n"
+
+
+def test_main_body_leaves_a_page_without_prose_alone() -> None:
+    page = P(["Home", "About", "Contact"])
+    assert cleaner.clean(page, pipeline=["main_body"]) == page + "\n"
+
+
+def test_edges_trim_fused_notices_but_not_words_inside_sentences() -> None:
+    fused = "Please ensure Javascript is enabled for purposes of website accessibility Floods in the delta DONATE"
+    result = cleaner.clean_and_explain(fused, pipeline=["edges"])
+    assert result.text == "Floods in the delta\n"
+    assert {d.filter for d in result.decisions} == {"edges"}
+    inside = "We asked readers to donate blankets, and the response was overwhelming."
+    assert cleaner.clean(inside, pipeline=["edges"]) == inside + "\n"
+
+
+def test_edges_leave_a_block_that_is_only_the_phrase() -> None:
+    assert cleaner.clean("DONATE", pipeline=["edges"]) == "DONATE\n"
+
+
+def test_context_restores_a_short_line_between_kept_paragraphs() -> None:
+    page = P([LONG, "Background", LONG.replace("fifty", "forty")])
+    doc = cleaner.api.build_document(page)
+    doc.apply(cleaner.Decision(1, Action.DROP, "main_body", "test"))
+    cleaner.Pipeline(["context"]).run(doc)
+    assert doc.alive(1)
+
+
+def test_context_drops_a_short_line_between_removed_boilerplate_only() -> None:
+    page = P(["Donate now", "HOPE STARTS HERE", "Give monthly", LONG])
+    out = cleaner.clean(page, pipeline=["donation", "context"])
+    assert "HOPE STARTS HERE" not in out
+    kept = P([LONG, "A short line", LONG])
+    assert cleaner.clean(kept, pipeline=["donation", "context"]) == kept + "\n"
+
+
+def test_guard_falls_back_when_almost_nothing_would_remain() -> None:
+    page = P([LONG, LONG.replace("fifty", "forty"), LONG.replace("fifty", "sixty")])
+    drop_all = cleaner.BlockFilter("everything", lambda b, d: "test")
+    result = cleaner.clean_and_explain(page, pipeline=[_Aggressive(), "guard"])
+    assert result.text == page + "\n"
+    assert result.fallback
+    assert any(d.filter == "guard" and "over-pruning" in d.reason for d in result.decisions)
+    assert cleaner.clean(page, pipeline=[drop_all, "guard"]) == ""  # cue-like drops stay
+
+
+class _Aggressive(cleaner.Filter):
+    name = "main_body"  # registered as aggressive, so the guard may undo it
+    aggressive = True
+
+    def __call__(self, doc: cleaner.Document) -> Iterator[cleaner.Decision]:
+        for block in doc.blocks:
+            yield self.drop(block, "test")
