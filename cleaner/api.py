@@ -19,9 +19,7 @@ DEFAULT_MAX_BYTES = 64 * 1024 * 1024
 MAX_PASSES = 4
 MODES = ("auto", "text", "html")
 
-_HTML_START = regex.compile(
-    r"^\s*(?:<!--.*?-->\s*)*<(?:!doctype\s+html|html|head|body|\?xml)\b", regex.I | regex.S
-)
+_HTML_START = regex.compile(r"^\s*(?:<!--.*?-->\s*)*<(?:!doctype\s+html|html|head|body|\?xml)\b", regex.I | regex.S)
 _HTML_TAG = regex.compile(
     r"</?(?:p|div|br|span|a|li|ul|td|tr|table|h[1-6]|section|article|meta|script)\b[^<>]{0,500}>", regex.I
 )
@@ -41,9 +39,7 @@ def _check(page: object, mode: str, max_bytes: int | None) -> None:
     if mode not in MODES:
         raise ValueError(f"mode must be one of {', '.join(MODES)}, not {mode!r}")
     if not isinstance(page, (str, bytes, bytearray, memoryview)) and not _is_parsed_html(page):
-        raise TypeError(
-            f"cleaner expects the page as str or bytes (or a parsed HTML tree), got {type(page).__name__}"
-        )
+        raise TypeError(f"cleaner expects the page as str or bytes (or a parsed HTML tree), got {type(page).__name__}")
     if max_bytes is not None and isinstance(page, (str, bytes, bytearray, memoryview)):
         size = len(page)
         if size > max_bytes:
@@ -61,9 +57,7 @@ def text_document(text: str, url: str | None, lang: str | None) -> Document:
     return Document(normalized, segment(normalized), "text", url, vocabulary_languages(normalized, lang))
 
 
-def build_document(
-    page: Any, mode: str = "auto", url: str | None = None, lang: str | None = None
-) -> Document:
+def build_document(page: Any, mode: str = "auto", url: str | None = None, lang: str | None = None) -> Document:
     """Turn any accepted page into a `Document`."""
     if _is_parsed_html(page):
         from .html import html_document

@@ -143,11 +143,7 @@ def _tag(el: Any) -> str | None:
 
 def _own_tokens(el: Any, tag: str) -> set[str]:
     raw = " ".join(el.get(a, "") for a in ("class", "id", "role", "itemprop")).lower()
-    found = (
-        {tag}
-        if tag in ("nav", "header", "footer", "aside", "form", "dialog", "noscript", "figure")
-        else set()
-    )
+    found = {tag} if tag in ("nav", "header", "footer", "aside", "form", "dialog", "noscript", "figure") else set()
     for word in raw.split():
         found.add(word)
         found.update(p for p in _TOKEN_SPLIT.split(word) if p)

@@ -11,7 +11,12 @@ from __future__ import annotations
 from bisect import bisect_right
 from dataclasses import dataclass
 
+import regex
+
 from .model import Block, Document
+
+_WORD = regex.compile(r"\w+")
+Word = tuple[str, int, int]  # lower-cased word, start, end (in the block's text)
 
 
 @dataclass(frozen=True, slots=True)
@@ -49,3 +54,14 @@ def short_blocks(doc: Document, max_words: int) -> View:
     view = View("\n".join(parts), starts, blocks)
     doc.cache[key] = view
     return view
+
+
+def block_words(doc: Document, block: Block) -> list[Word]:
+    """The block's words with their spans (cached per page)."""
+    memo = doc.cache.setdefault("words", {})
+    assert isinstance(memo, dict)
+    found = memo.get(block.index)
+    if found is None:
+        found = [(m.group().lower(), m.start(), m.end()) for m in _WORD.finditer(block.text)]
+        memo[block.index] = found
+    return found

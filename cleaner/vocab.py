@@ -1,10 +1,10 @@
 """Cue-phrase vocabularies: data files per language and kind, one matcher per kind.
 
 Files live in ``cleaner/data/vocab/<lang>/<kind>.txt`` (format in that folder's
-README).  Each section is compiled once, for a set of languages, into a single
-regular expression that runs over the whole page text in one pass; matches are
-mapped back to blocks by offset.  That keeps the cost per page independent of
-how many phrases a vocabulary holds.
+README).  Each section is compiled once, for a set of languages, into one
+`Matcher`: a word index of its plain phrases and one regular expression of its
+``re:`` entries.  That keeps the cost per page close to independent of how
+many phrases a vocabulary holds.
 """
 
 from __future__ import annotations
@@ -23,6 +23,7 @@ LANGUAGES = ("en", "fr", "es", "de", "pt", "it")
 
 # what a whole-line entry may carry around it: punctuation, bullets, arrows, pipes
 _EDGE_JUNK = r"[^\w\n]*"
+_WORD = regex.compile(r"\w+")
 _SECTION = regex.compile(r"^\[[a-z]+\]$")  # "[object Object]" is an entry, not a section
 
 
@@ -30,6 +31,12 @@ _SECTION = regex.compile(r"^\[[a-z]+\]$")  # "[object Object]" is an entry, not 
 class Entry:
     source: str  # file:line, for error messages
     pattern: str  # regular-expression source
+    words: tuple[str, ...] = ()  # a plain phrase's lower-cased words; () for a regex
+
+
+def words_of(text: str) -> tuple[str, ...]:
+    """Lower-cased word tokens: how plain phrases and pages are compared."""
+    return tuple(w.lower() for w in _WORD.findall(text))
 
 
 def phrase_pattern(phrase: str) -> str:
@@ -58,12 +65,14 @@ def parse(text: str, path: str) -> dict[str, list[Entry]]:
             continue
         if current is None:
             raise VocabularyError(path, lineno, f"entry {line!r} before any [section]")
-        pattern = line[3:].strip() if line.startswith("re:") else phrase_pattern(line)
+        is_regex = line.startswith("re:")
+        pattern = line[3:].strip() if is_regex else phrase_pattern(line)
         try:
             regex.compile(pattern, regex.IGNORECASE)
         except regex.error as exc:
             raise VocabularyError(path, lineno, f"bad regular expression {line!r}: {exc}") from exc
-        sections[current].append(Entry(f"{path}:{lineno}", pattern))
+        words = () if is_regex else words_of(line)
+        sections[current].append(Entry(f"{path}:{lineno}", pattern, words))
     return sections
 
 
@@ -86,25 +95,55 @@ def kinds() -> list[str]:
     return sorted({p.stem for p in root.glob("*/*.txt")})
 
 
-@cache
-def matcher(kind: str, section: str, languages: tuple[str, ...]) -> regex.Pattern[str] | None:
-    """One compiled pattern for a kind's section over the given languages.
+@dataclass(frozen=True, slots=True)
+class Matcher:
+    """A kind's section over some languages, compiled once.
 
-    ``line``, ``marker`` and ``tail`` entries must match a whole line (with
-    punctuation around them); ``edge`` entries match at a line's start or end;
-    ``cue`` entries match anywhere.
+    Plain phrases become a word index (first word -> whole phrases), so
+    matching costs one dictionary look-up per word of the page however many
+    phrases there are; ``re:`` entries become one regular expression.  Words
+    are compared lower-cased, ignoring the punctuation between them.
     """
-    patterns = [e.pattern for lang in languages for e in load(lang, kind)[section]]
-    if not patterns:
+
+    phrases: frozenset[tuple[str, ...]]
+    by_first: dict[str, tuple[tuple[str, ...], ...]]
+    lengths: tuple[int, ...]  # phrase lengths in words, longest first
+    pattern: regex.Pattern[str] | None  # the regex entries, shaped for the section
+
+    def whole(self, text: str, words: tuple[str, ...]) -> bool:
+        """The text is one of the entries (punctuation around it aside)."""
+        if words and words in self.phrases:
+            return True
+        return self.pattern is not None and self.pattern.fullmatch(text) is not None
+
+
+_SHAPES = {
+    "line": rf"^{_EDGE_JUNK}(?:{{alt}}){_EDGE_JUNK}$",
+    "marker": rf"^{_EDGE_JUNK}(?:{{alt}}){_EDGE_JUNK}$",
+    "tail": rf"^{_EDGE_JUNK}(?:{{alt}}){_EDGE_JUNK}$",
+    "edge": rf"^{_EDGE_JUNK}(?:{{alt}})(?=\W|$)|(?<=\W|^)(?:{{alt}}){_EDGE_JUNK}$",
+    "cue": "{alt}",
+}
+
+
+@cache
+def matcher(kind: str, section: str, languages: tuple[str, ...]) -> Matcher | None:
+    """The compiled entries of a kind's section over the given languages."""
+    entries = [e for lang in languages for e in load(lang, kind)[section]]
+    if not entries:
         return None
-    alternation = "|".join(f"(?:{p})" for p in patterns)
-    if section in ("line", "marker", "tail"):
-        source = rf"^{_EDGE_JUNK}(?:{alternation}){_EDGE_JUNK}$"
-    elif section == "edge":
-        source = rf"^{_EDGE_JUNK}(?:{alternation})(?=\W|$)|(?<=\W|^)(?:{alternation}){_EDGE_JUNK}$"
-    else:
-        source = alternation
-    return regex.compile(source, regex.IGNORECASE | regex.MULTILINE | regex.VERSION0)
+    phrases = frozenset(e.words for e in entries if e.words)
+    by_first: dict[str, list[tuple[str, ...]]] = {}
+    for words in sorted(phrases, key=len, reverse=True):
+        by_first.setdefault(words[0], []).append(words)
+    regexes = [e.pattern for e in entries if not e.words]
+    pattern = None
+    if regexes:
+        alternation = "|".join(f"(?:{p})" for p in regexes)
+        source = _SHAPES[section].replace("{alt}", alternation)
+        pattern = regex.compile(source, regex.IGNORECASE | regex.MULTILINE | regex.VERSION0)
+    lengths = tuple(sorted({len(w) for w in phrases}, reverse=True))
+    return Matcher(phrases, {k: tuple(v) for k, v in by_first.items()}, lengths, pattern)
 
 
 @cache

@@ -18,6 +18,7 @@ from .. import vocab
 from ..filter import Filter
 from ..model import Block, Decision, Document
 from ..registry import register
+from ..view import block_words
 
 MIN_WORDS_LEFT = 3
 WINDOW = 240  # characters at each end of a block that an edge phrase may span
@@ -36,22 +37,37 @@ class EdgesFilter(Filter):
 
     def __call__(self, doc: Document) -> Iterator[Decision]:
         for kind in vocab.kinds():
-            pattern = vocab.matcher(kind, "edge", doc.languages)
-            if pattern is None:
+            m = vocab.matcher(kind, "edge", doc.languages)
+            if m is None:
                 continue
             for block in doc.blocks:
                 if not doc.alive(block.index):
                     continue
-                # only a block's ends can hold an edge phrase: search just those
-                for lo, hi in _edge_windows(block):
-                    m = pattern.search(block.text, lo, hi)
-                    if m is None or (m.start() != 0 and m.end() != len(block.text)):
-                        continue
-                    if self._enough_left(doc, block, m.start(), m.end()):
-                        where = "start" if m.start() == 0 else "end"
-                        yield self.trim(
-                            block, m.start(), m.end(), f"{kind} text fused at the block's {where}"
-                        )
+                for start, end in self.spans(doc, block, m):
+                    if self._enough_left(doc, block, start, end):
+                        where = "start" if start == 0 else "end"
+                        yield self.trim(block, start, end, f"{kind} text fused at the block's {where}")
+
+    @staticmethod
+    def spans(doc: Document, block: Block, m: vocab.Matcher) -> Iterator[tuple[int, int]]:
+        """Where an edge entry stands at the very start or end of the block."""
+        words = block_words(doc, block)
+        n, text = len(words), block.text
+        for k in m.lengths:
+            if k < n and tuple(w for w, _, _ in words[:k]) in m.phrases:
+                yield 0, words[k - 1][2]
+                break
+        for k in m.lengths:
+            if k < n and tuple(w for w, _, _ in words[n - k :]) in m.phrases:
+                yield words[n - k][1], len(text)
+                break
+        if m.pattern is None:
+            return
+        # only a block's ends can hold an edge phrase: search just those
+        for lo, hi in _edge_windows(block):
+            hit = m.pattern.search(text, lo, hi)
+            if hit is not None and (hit.start() == 0 or hit.end() == len(text)):
+                yield hit.start(), hit.end()
 
     @staticmethod
     def _enough_left(doc: Document, block: Block, start: int, end: int) -> bool:

@@ -25,7 +25,7 @@ from .. import vocab
 from ..filter import Filter
 from ..model import Block, Decision, Document
 from ..signals import shape
-from ..view import short_blocks
+from ..view import Word, block_words, short_blocks
 
 LABEL_MAX_WORDS = 80  # a whole-line label or heading is never longer
 CUE_MAX_WORDS = 120  # longer blocks cannot be dominated by cue wording
@@ -40,28 +40,67 @@ def _preview(text: str, limit: int = 60) -> str:
 
 def line_matches(doc: Document, kind: str, section: str) -> Iterator[tuple[Block, str]]:
     """Blocks of `doc` that are wholly one of the kind's entries of `section`."""
-    pattern = vocab.matcher(kind, section, doc.languages)
-    if pattern is None:
+    m = vocab.matcher(kind, section, doc.languages)
+    if m is None:
         return
     view = short_blocks(doc, LABEL_MAX_WORDS)
-    for m in pattern.finditer(view.text):
-        found = view.block_at(m.start())
-        if found is not None and found[1] == 0 and len(m.group()) == len(found[0].text):
-            yield found[0], m.group()
+    found: dict[int, Block] = {}
+    if m.phrases:
+        for block in view.blocks:
+            if tuple(w for w, _, _ in block_words(doc, block)) in m.phrases:
+                found[block.index] = block
+    if m.pattern is not None:
+        for hit in m.pattern.finditer(view.text):
+            located = view.block_at(hit.start())
+            if located is not None and located[1] == 0 and len(hit.group()) == len(located[0].text):
+                found[located[0].index] = located[0]
+    for index in sorted(found):
+        yield found[index], found[index].text
 
 
 def cue_coverage(doc: Document, kind: str) -> dict[int, list[str]]:
     """The cue wording found in each block, by block index."""
-    pattern = vocab.matcher(kind, "cue", doc.languages)
+    m = vocab.matcher(kind, "cue", doc.languages)
     found: dict[int, list[str]] = {}
-    if pattern is None:
+    if m is None:
         return found
     view = short_blocks(doc, CUE_MAX_WORDS)
-    for m in pattern.finditer(view.text):
-        hit = view.block_at(m.start())
-        if hit is not None and hit[1] + len(m.group()) <= len(hit[0].text):
-            found.setdefault(hit[0].index, []).append(m.group())
+    if m.by_first:
+        for block in view.blocks:
+            for start, end in phrase_hits(block_words(doc, block), m.by_first):
+                if not quoted(block.text, start, end):
+                    found.setdefault(block.index, []).append(block.text[start:end])
+    if m.pattern is not None:
+        for hit in m.pattern.finditer(view.text):
+            located = view.block_at(hit.start())
+            if located is None:
+                continue
+            block, offset = located
+            if offset + len(hit.group()) <= len(block.text) and not quoted(view.text, hit.start(), hit.end()):
+                found.setdefault(block.index, []).append(hit.group())
     return found
+
+
+def phrase_hits(words: list[Word], by_first: dict[str, tuple[tuple[str, ...], ...]]) -> Iterator[tuple[int, int]]:
+    """Spans where an indexed phrase occurs in a word sequence (longest first)."""
+    n = len(words)
+    for i, (word, start, _) in enumerate(words):
+        for phrase in by_first.get(word, ()):
+            k = len(phrase)
+            if i + k <= n and all(words[i + j][0] == phrase[j] for j in range(1, k)):
+                yield start, words[i + k - 1][2]
+                break
+
+
+_OPENING = "\"'\u201c\u2018\u201e\u00ab\u2039"
+_CLOSING = "\"'\u201d\u2019\u201c\u00bb\u203a"
+
+
+def quoted(text: str, start: int, end: int) -> bool:
+    """Wording in quotation marks is being discussed ("a 'Reject all' button"), not shown."""
+    before = text[max(0, start - 2) : start].rstrip(" \u00a0")
+    after = text[end : end + 2].lstrip(" \u00a0")
+    return bool(before) and before[-1] in _OPENING and bool(after) and after[0] in _CLOSING
 
 
 def dominated(block: Block, matches: list[str], stops: frozenset[str], share: float) -> bool:
@@ -71,7 +110,7 @@ def dominated(block: Block, matches: list[str], stops: frozenset[str], share: fl
         return True
     s = shape(block.text, stops)
     distinct = len({m.lower() for m in matches})
-    if distinct >= 2 and s.words <= 60:
+    if distinct >= 2 and s.words <= 40:
         return True
     return not s.prose and s.words <= 12
 
