@@ -1,0 +1,1 @@
+"""Benchmark harness for ``cleaner``: corpora, metrics, anchors and reports."""
