@@ -113,10 +113,12 @@ BLOCK = frozenset(
         "noframes",
     ]
 )
+# class/id words are read from this many nearest ancestors: the <body> and outer
+# wrappers carry page-state classes ("one-sidebar", "cookies-not-set") that say
+# nothing about the block
+TOKEN_DEPTH = 4
 HEADINGS = {"h1": 1, "h2": 2, "h3": 3, "h4": 4, "h5": 5, "h6": 6}
 _WS = regex.compile(r"[ \t\r\n\f\v\u00a0\u200b\u2028\u2029\ufeff]+")
-_TOKEN_SPLIT = regex.compile(r"[^a-z0-9]+")
-_HIDDEN_STYLE = regex.compile(r"display\s*:\s*none|visibility\s*:\s*hidden", regex.I)
 
 
 @dataclass(frozen=True, slots=True)
@@ -125,7 +127,7 @@ class Frame:
 
     tag: str = ""
     path: tuple[str, ...] = ()
-    tokens: frozenset[str] = frozenset()
+    tokens: tuple[frozenset[str], ...] = ()  # class/id/role words of the nearest ancestors
     hidden: bool = False
     heading: int = 0
     list_item: bool = False
@@ -144,20 +146,20 @@ def _tag(el: Any) -> str | None:
 def _own_tokens(el: Any, tag: str) -> set[str]:
     raw = " ".join(el.get(a, "") for a in ("class", "id", "role", "itemprop")).lower()
     found = {tag} if tag in ("nav", "header", "footer", "aside", "form", "dialog", "noscript", "figure") else set()
-    for word in raw.split():
-        found.add(word)
-        found.update(p for p in _TOKEN_SPLIT.split(word) if p)
+    found.update(raw.split())
     return found
 
 
 def _child_frame(parent: Frame, el: Any, tag: str) -> Frame:
     tokens = _own_tokens(el, tag)
-    hidden = parent.hidden or el.get("hidden") is not None or el.get("aria-hidden") == "true"
-    hidden = hidden or bool(_HIDDEN_STYLE.search(el.get("style", ""))) or tag == "noscript"
+    # inline display:none and aria-hidden also wrap article text that scripts reveal,
+    # so only the hidden attribute and <noscript> count
+    hidden = parent.hidden or el.get("hidden") is not None
+    hidden = hidden or tag == "noscript"
     return Frame(
         tag=tag if tag in BLOCK else parent.tag,
         path=(*parent.path, tag) if tag in BLOCK else parent.path,
-        tokens=parent.tokens | tokens if tokens else parent.tokens,
+        tokens=(*parent.tokens, frozenset(tokens))[-TOKEN_DEPTH:] if tag not in ("html", "body") else (),
         hidden=hidden,
         heading=HEADINGS.get(tag, parent.heading),
         list_item=parent.list_item or tag in ("li", "dd", "dt"),
@@ -285,7 +287,7 @@ def html_document(page: Any, url: str | None = None, lang: str | None = None) ->
             para_start=para_start,
             tag=frame.tag,
             path=frame.path,
-            tokens=frame.tokens,
+            tokens=frozenset().union(*frame.tokens),
             hidden=frame.hidden,
             link_density=link_share,
             heading=frame.heading,

@@ -11,6 +11,7 @@ from .registry import create
 # The default order: trim fused chrome first, then phrase filters by kind,
 # then repetition, then the structural passes that use what is left.
 DEFAULT_FILTERS: tuple[str, ...] = (
+    "dom_structure",
     "edges",
     "title_repeat",
     "accessibility",

@@ -33,7 +33,7 @@ POSITIVE = [
         "donation",
         P(["Donate now", "Make your year-end gift by December 31 and double your impact!"]),
         "double your impact",
-        "heading",
+        "donation",
     ),
     ("take_action", P(["Take Action", "Tell Congress to stop the cuts!", "Sign now"]), "Tell Congress", "under"),
     ("newsletter", P(["Sign up for our newsletter", "* indicates required"]), "* indicates required", "under"),
@@ -251,3 +251,28 @@ class _Aggressive(cleaner.Filter):
     def __call__(self, doc: cleaner.Document) -> Iterator[cleaner.Decision]:
         for block in doc.blocks:
             yield self.drop(block, "test")
+
+
+HTML_PAGE = """<!doctype html><html><head><title>Floods</title></head>
+<body class="one-sidebar cookies-not-set"><nav><a href="/">Home</a> <a href="/about">About us</a></nav>
+<div class="site-wrapper"><article><header><h1>Floods in the delta</h1></header>
+<p>{long}</p><div class="share-buttons"><a href="#">Facebook</a></div><p>{long2}</p></article>
+<aside><p>Most read: a different story about the election results in the capital city.</p></aside></div>
+<footer><p>Charity number 12345. All content on this website is published by the organisation.</p></footer>
+</body></html>"""
+
+
+def test_dom_structure_drops_chrome_marked_in_the_html() -> None:
+    page = HTML_PAGE.format(long=LONG, long2=LONG.replace("fifty", "forty"))
+    result = cleaner.clean_and_explain(page, pipeline=["dom_structure"])
+    assert result.text == P(["Floods in the delta", LONG, LONG.replace("fifty", "forty")]) + "\n"
+    reasons = {d.text: d.reason for d in result.decisions}
+    assert reasons["Home About us"] == "inside <nav>"
+    assert reasons["Facebook"] == "inside an element marked 'share-buttons'"
+
+
+def test_dom_structure_ignores_page_state_classes_and_plain_text() -> None:
+    page = HTML_PAGE.format(long=LONG, long2=LONG).replace("site-wrapper", "modal-enabled pagination-first")
+    assert LONG in cleaner.clean(page, pipeline=["dom_structure"])  # <body>/state classes do not count
+    text = P(["Home", LONG])
+    assert cleaner.clean(text, pipeline=["dom_structure"]) == text + "\n"

@@ -9,6 +9,7 @@ from . import (  # noqa: F401
     comments,
     consent,
     context,
+    dom_structure,
     donation,
     edges,
     footer,

@@ -1,0 +1,78 @@
+"""Page chrome that the HTML marks as such (HTML input only).
+
+Removes: blocks that are hidden (``hidden``, ``aria-hidden``, ``display:none``,
+``<noscript>``, screen-reader-only classes), inside ``<nav>``, ``<aside>``,
+``<footer>`` or ``<dialog>``, inside a ``<header>`` that is not the article's
+own, or inside an element whose class, id or role names a chrome region
+(``data/dom_tokens.txt``: menus, consent managers, share bars, related lists,
+newsletter and donation widgets, comments), alone or with an owner before it
+and a region after it ("site-footer", "share-buttons").
+Signals: DOM hints recorded by the HTML parser for each block.
+Traps avoided: a ``<header>`` inside ``<article>`` holds the title and stays;
+other compounds are page-state classes (``modal-enabled``,
+``pagination-first``, ``one-sidebar``) and do not match; class words come
+only from the four nearest ancestors, never from ``<body>``; plain-text input has
+no hints and is left alone.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from functools import cache
+from importlib import resources
+
+import regex
+
+from ..filter import Filter
+from ..model import Block, Decision, Document
+from ..registry import register
+
+CHROME_TAGS = ("nav", "aside", "footer", "dialog")
+# a chrome word may carry an owner before it ("site-footer", "post-share") and a
+# region after it ("share-buttons", "related-posts"); other compounds are
+# page-state classes ("modal-enabled", "pagination-first") and do not count
+_OWNERS = "site|main|page|post|entry|article|global|primary|top|bottom|header|footer|wp|block|td|jp|c|l|js"
+_REGIONS = (
+    "wrapper|wrap|container|area|bar|box|block|section|list|links|buttons|btns|icons|widget|menu|nav|"
+    "posts|items|module|panel|banner|form|inner|outer|content|region|zone"
+)
+
+
+@cache
+def chrome_token() -> regex.Pattern[str]:
+    path = resources.files("cleaner") / "data" / "dom_tokens.txt"
+    words = [w.strip() for w in path.read_text(encoding="utf-8").splitlines()]
+    alternation = "|".join(regex.escape(w) for w in words if w and not w.startswith("#"))
+    part = r"[-_]"
+    return regex.compile(rf"(?:(?:{_OWNERS}){part})?(?:{alternation})(?:{part}(?:{_REGIONS}))?(?:{part}?\d+)?")
+
+
+def chrome_reason(block: Block) -> str | None:
+    """Why the DOM says this block is chrome, or None."""
+    hints = block.hints
+    if hints.hidden:
+        return "hidden in the page"
+    for tag in CHROME_TAGS:
+        if tag in hints.path:
+            return f"inside <{tag}>"
+    if "header" in hints.path and "article" not in hints.path and "main" not in hints.path:
+        return "inside the page <header>"
+    pattern = chrome_token()
+    for token in sorted(hints.tokens):
+        if pattern.fullmatch(token):
+            return f"inside an element marked {token!r}"
+    return None
+
+
+@register
+class DomStructureFilter(Filter):
+    name = "dom_structure"
+
+    def __call__(self, doc: Document) -> Iterator[Decision]:
+        if doc.mode != "html":
+            return
+        for block in doc.blocks:
+            if doc.alive(block.index):
+                reason = chrome_reason(block)
+                if reason:
+                    yield self.drop(block, reason)
