@@ -21,7 +21,7 @@ PAGE = (
 def test_default_pipeline_lists_every_builtin_filter_in_order() -> None:
     pipe = Pipeline.default()
     assert pipe.names == list(cleaner.DEFAULT_FILTERS)
-    assert pipe.names[0] == "edges" and pipe.names[-1] == "guard"
+    assert pipe.names[0] == "dom_structure" and pipe.names[-1] == "guard"
     assert set(pipe.names) <= set(cleaner.available_filters())
 
 
