@@ -154,15 +154,25 @@ class PhraseFilter(Filter):
 
     def claimed(self, doc: Document, marker: Block, stops: frozenset[str]) -> list[Block]:
         """The run of short lines that a marker heading owns."""
+        alive = [b for b in doc.blocks[marker.index + 1 : marker.index + 1 + CLAIM_LIMIT] if doc.alive(b.index)]
+        ends = [self._ends_claim(b, stops) for b in alive]
         run: list[Block] = []
-        for block in doc.blocks[marker.index + 1 : marker.index + 1 + CLAIM_LIMIT]:
-            if not doc.alive(block.index):
-                continue
-            s = shape(block.text, stops)
-            if s.prose and s.words >= CLAIM_STOP_WORDS:
+        for i, block in enumerate(alive):
+            # a paragraph ends the run, and so does the heading that leads into one
+            leads_in = i + 1 < len(alive) and ends[i + 1] and self._leads_in(block, stops)
+            if ends[i] or leads_in:
                 break
             run.append(block)
         return run
+
+    @staticmethod
+    def _ends_claim(block: Block, stops: frozenset[str]) -> bool:
+        s = shape(block.text, stops)
+        return s.prose and s.words >= CLAIM_STOP_WORDS
+
+    @staticmethod
+    def _leads_in(block: Block, stops: frozenset[str]) -> bool:
+        return shape(block.text, stops).heading_like
 
     def tails(self, doc: Document) -> Iterator[Decision]:
         stops = self.stops(doc)
