@@ -146,6 +146,35 @@ def matcher(kind: str, section: str, languages: tuple[str, ...]) -> Matcher | No
     return Matcher(phrases, {k: tuple(v) for k, v in by_first.items()}, lengths, pattern)
 
 
+WHOLE_LINE = ("line", "marker", "tail")
+
+
+@dataclass(frozen=True, slots=True)
+class Lexicon:
+    """Every kind's plain phrases over some languages, indexed together, so that
+    one pass over a page's words finds the phrases of all kinds at once."""
+
+    whole: dict[tuple[str, ...], tuple[tuple[str, str], ...]]  # words -> (kind, section)
+    cues: dict[str, tuple[tuple[tuple[str, ...], str], ...]]  # first word -> (phrase, kind), longest first
+
+
+@cache
+def lexicon(languages: tuple[str, ...]) -> Lexicon:
+    """All kinds' whole-line and cue phrases for the given languages."""
+    whole: dict[tuple[str, ...], list[tuple[str, str]]] = {}
+    cues: dict[str, list[tuple[tuple[str, ...], str]]] = {}
+    for kind in kinds():
+        for section in WHOLE_LINE:
+            m = matcher(kind, section, languages)
+            for words in m.phrases if m else ():
+                whole.setdefault(words, []).append((kind, section))
+        m = matcher(kind, "cue", languages)
+        for words in m.phrases if m else ():
+            cues.setdefault(words[0], []).append((words, kind))
+    ordered = {w: tuple(sorted(v, key=lambda p: -len(p[0]))) for w, v in cues.items()}
+    return Lexicon({k: tuple(v) for k, v in whole.items()}, ordered)
+
+
 @cache
 def stopwords(lang: str) -> frozenset[str]:
     """The function words of a language, for the language guess and prose signals."""

@@ -19,13 +19,14 @@ Subclasses set `name`, `kind` and a docstring that says what they remove.
 from __future__ import annotations
 
 from collections.abc import Iterator
+from dataclasses import dataclass, field
 from typing import ClassVar
 
 from .. import vocab
 from ..filter import Filter
 from ..model import Block, Decision, Document
 from ..signals import shape
-from ..view import Word, block_words, short_blocks
+from ..view import View, Word, block_words, short_blocks
 
 LABEL_MAX_WORDS = 80  # a whole-line label or heading is never longer
 CUE_MAX_WORDS = 120  # longer blocks cannot be dominated by cue wording
@@ -38,58 +39,83 @@ def _preview(text: str, limit: int = 60) -> str:
     return text if len(text) <= limit else text[: limit - 1] + "\u2026"
 
 
+@dataclass(slots=True)
+class PageMatches:
+    """Every kind's vocabulary hits on one page, found in one pass and shared."""
+
+    lines: dict[tuple[str, str], set[int]] = field(default_factory=dict)  # (kind, section) -> blocks
+    cues: dict[str, dict[int, list[str]]] = field(default_factory=dict)  # kind -> block -> wording
+
+
+def page_matches(doc: Document) -> PageMatches:
+    """The vocabulary hits of `doc` (computed once per page)."""
+    cached = doc.cache.get("matches")
+    if isinstance(cached, PageMatches):
+        return cached
+    found = PageMatches()
+    lexicon = vocab.lexicon(doc.languages)
+    labels = short_blocks(doc, LABEL_MAX_WORDS)
+    for block in labels.blocks:
+        for key in lexicon.whole.get(tuple(w for w, _, _ in block_words(doc, block)), ()):
+            found.lines.setdefault(key, set()).add(block.index)
+    cueable = short_blocks(doc, CUE_MAX_WORDS)
+    for block in cueable.blocks:
+        for kind, start, end in phrase_hits(block_words(doc, block), lexicon.cues):
+            if not quoted(block.text, start, end):
+                found.cues.setdefault(kind, {}).setdefault(block.index, []).append(block.text[start:end])
+    for kind in vocab.kinds():
+        _regex_hits(doc, kind, labels, cueable, found)
+    doc.cache["matches"] = found
+    return found
+
+
+def _regex_hits(doc: Document, kind: str, labels: View, cueable: View, found: PageMatches) -> None:
+    """Add the hits of a kind's ``re:`` entries."""
+    for section in vocab.WHOLE_LINE:
+        m = vocab.matcher(kind, section, doc.languages)
+        if m is None or m.pattern is None:
+            continue
+        for hit in m.pattern.finditer(labels.text):
+            located = labels.block_at(hit.start())
+            if located is not None and located[1] == 0 and len(hit.group()) == len(located[0].text):
+                found.lines.setdefault((kind, section), set()).add(located[0].index)
+    m = vocab.matcher(kind, "cue", doc.languages)
+    if m is None or m.pattern is None:
+        return
+    for hit in m.pattern.finditer(cueable.text):
+        located = cueable.block_at(hit.start())
+        if located is None:
+            continue
+        block, offset = located
+        if offset + len(hit.group()) <= len(block.text) and not quoted(cueable.text, hit.start(), hit.end()):
+            found.cues.setdefault(kind, {}).setdefault(block.index, []).append(hit.group())
+
+
 def line_matches(doc: Document, kind: str, section: str) -> Iterator[tuple[Block, str]]:
     """Blocks of `doc` that are wholly one of the kind's entries of `section`."""
-    m = vocab.matcher(kind, section, doc.languages)
-    if m is None:
-        return
-    view = short_blocks(doc, LABEL_MAX_WORDS)
-    found: dict[int, Block] = {}
-    if m.phrases:
-        for block in view.blocks:
-            if tuple(w for w, _, _ in block_words(doc, block)) in m.phrases:
-                found[block.index] = block
-    if m.pattern is not None:
-        for hit in m.pattern.finditer(view.text):
-            located = view.block_at(hit.start())
-            if located is not None and located[1] == 0 and len(hit.group()) == len(located[0].text):
-                found[located[0].index] = located[0]
-    for index in sorted(found):
-        yield found[index], found[index].text
+    for index in sorted(page_matches(doc).lines.get((kind, section), ())):
+        yield doc.blocks[index], doc.blocks[index].text
 
 
 def cue_coverage(doc: Document, kind: str) -> dict[int, list[str]]:
     """The cue wording found in each block, by block index."""
-    m = vocab.matcher(kind, "cue", doc.languages)
-    found: dict[int, list[str]] = {}
-    if m is None:
-        return found
-    view = short_blocks(doc, CUE_MAX_WORDS)
-    if m.by_first:
-        for block in view.blocks:
-            for start, end in phrase_hits(block_words(doc, block), m.by_first):
-                if not quoted(block.text, start, end):
-                    found.setdefault(block.index, []).append(block.text[start:end])
-    if m.pattern is not None:
-        for hit in m.pattern.finditer(view.text):
-            located = view.block_at(hit.start())
-            if located is None:
-                continue
-            block, offset = located
-            if offset + len(hit.group()) <= len(block.text) and not quoted(view.text, hit.start(), hit.end()):
-                found.setdefault(block.index, []).append(hit.group())
-    return found
+    return page_matches(doc).cues.get(kind, {})
 
 
-def phrase_hits(words: list[Word], by_first: dict[str, tuple[tuple[str, ...], ...]]) -> Iterator[tuple[int, int]]:
-    """Spans where an indexed phrase occurs in a word sequence (longest first)."""
+def phrase_hits(
+    words: list[Word], index: dict[str, tuple[tuple[tuple[str, ...], str], ...]]
+) -> Iterator[tuple[str, int, int]]:
+    """``(kind, start, end)`` where an indexed phrase occurs: the longest per kind and position."""
     n = len(words)
     for i, (word, start, _) in enumerate(words):
-        for phrase in by_first.get(word, ()):
+        seen: set[str] = set()
+        for phrase, kind in index.get(word, ()):
             k = len(phrase)
-            if i + k <= n and all(words[i + j][0] == phrase[j] for j in range(1, k)):
-                yield start, words[i + k - 1][2]
-                break
+            if kind in seen or i + k > n:
+                continue
+            if all(words[i + j][0] == phrase[j] for j in range(1, k)):
+                seen.add(kind)
+                yield kind, start, words[i + k - 1][2]
 
 
 _OPENING = "\"'\u201c\u2018\u201e\u00ab\u2039"
