@@ -85,3 +85,34 @@ def test_output_paragraphs_are_spans_of_the_input() -> None:
     for paragraph in result.paragraphs:
         assert paragraph in ARTICLE
     assert all(d.action in (Action.DROP, Action.TRIM, Action.KEEP) for d in result.decisions)
+
+
+HTML = (
+    "<html><head><title>Floods</title></head><body><nav><a href='/'>Home</a></nav>"
+    "<article><h1>Floods in the delta</h1><p>Heavy rains forced more than ten thousand families to leave "
+    "their homes, local officials said on Monday.</p><p>Aid groups set up shelters in schools and "
+    "distributed clean water to the families who arrived overnight.</p></article></body></html>"
+)
+
+
+def test_html_is_detected_and_parsed_trees_are_accepted() -> None:
+    import lxml.html
+    from bs4 import BeautifulSoup
+
+    out = cleaner.clean(HTML)
+    assert out.startswith("Floods in the delta\n\nHeavy rains")
+    assert "Home" not in out
+    assert cleaner.clean(HTML.encode("utf-8")) == out
+    assert cleaner.clean(BeautifulSoup(HTML, "lxml")) == out
+    assert cleaner.clean(lxml.html.fromstring(HTML)) == out
+    assert cleaner.clean_and_explain(HTML).mode == "html"
+
+
+def test_html_entities_are_never_resolved() -> None:
+    page = (
+        b'<?xml version="1.0"?><!DOCTYPE html [<!ENTITY e SYSTEM "file:///etc/passwd">]>'
+        b"<html><body><p>&e; an ordinary paragraph of text that stays.</p></body></html>"
+    )
+    out = cleaner.clean(page, mode="html")
+    assert "root:" not in out
+    assert "an ordinary paragraph of text that stays." in out
