@@ -12,6 +12,8 @@ from dataclasses import dataclass
 import regex
 
 _WORD = regex.compile(r"\w+")
+_IDEOGRAPH = regex.compile(r"[\p{Han}\p{Hiragana}\p{Katakana}]")
+_IDEOGRAPHIC_TOKEN = regex.compile(r"\w*[\p{Han}\p{Hiragana}\p{Katakana}]\w*")
 _TERMINAL = regex.compile(r"""[.!?:;\u2026\u3002][\s"'\u201c\u201d\u2018\u2019\u00ab\u00bb)\]]*$""")
 
 
@@ -40,9 +42,24 @@ def shape(text: str, stops: frozenset[str]) -> Shape:
     n = len(tokens)
     if n == 0:
         return Shape(0, False, 0.0, 0.0)
+    ideographs = len(_IDEOGRAPH.findall(text))
+    if ideographs >= 4:  # Chinese and Japanese do not separate words with spaces
+        n += (ideographs + 1) // 2 - len(_IDEOGRAPHIC_TOKEN.findall(text))
     stop = sum(1 for t in tokens if t.lower() in stops)
     caps = sum(1 for t in tokens if t[0].isupper())
     return Shape(n, bool(_TERMINAL.search(text)), stop / n, caps / n)
+
+
+_CLOCK_OR_DATE = regex.compile(r"\b\d{1,2}[:.]\d{2}\b|\b\d{1,4}[./-]\d{1,2}[./-]\d{2,4}\b")
+_YEAR = regex.compile(r"\b(?:19|20)\d{2}\b")
+_NUMBER = regex.compile(r"\d+")
+
+
+def dateline(text: str, s: Shape) -> bool:
+    """A short line carrying a time or a date: a byline or a publication stamp."""
+    if s.prose or s.words > 20:
+        return False
+    return bool(_CLOCK_OR_DATE.search(text)) or (bool(_YEAR.search(text)) and len(_NUMBER.findall(text)) >= 2)
 
 
 def tokens(text: str) -> list[str]:

@@ -276,3 +276,34 @@ def test_dom_structure_ignores_page_state_classes_and_plain_text() -> None:
     assert LONG in cleaner.clean(page, pipeline=["dom_structure"])  # <body>/state classes do not count
     text = P(["Home", LONG])
     assert cleaner.clean(text, pipeline=["dom_structure"]) == text + "\n"
+
+
+def test_main_body_drops_byline_and_date_lines_under_the_title() -> None:
+    page = P(["Floods in the delta", "Jane Doe", "May 24, 2017 | 6:00 PM", LONG, LONG.replace("fifty", "forty")])
+    out = cleaner.clean(page, pipeline=["main_body"])
+    assert out == P(["Floods in the delta", LONG, LONG.replace("fifty", "forty")]) + "\n"
+
+
+def test_main_body_ends_the_run_at_a_comment_section() -> None:
+    comment = "I have lived by this river all my life and have never seen the water rise this fast, it is frightening."
+    page = P(["Floods in the delta", LONG, LONG.replace("fifty", "forty"), "3 Comments", comment, comment + " Yes."])
+    out = cleaner.clean(page, pipeline=["main_body"])
+    assert comment not in out and LONG in out
+
+
+def test_main_body_counts_repeated_teasers_as_chrome() -> None:
+    teaser = "Officials warn that the next storm season could be even worse for the delta."
+    body = [LONG.replace("fifty", n) for n in ("forty", "sixty", "seventy")]
+    page = P(["Floods in the delta", *body, "More stories", teaser, "Another headline", teaser])
+    assert teaser not in cleaner.clean(page, pipeline=["main_body"])
+
+
+def test_chinese_text_is_measured_in_words() -> None:
+    from cleaner.signals import shape
+
+    assert shape("北京今天下了一场大雨，很多人没有带伞，只好在商店里等雨停下来。", frozenset()).words >= 10
+
+
+def test_context_keeps_a_title_between_removed_chrome_when_it_leads_into_text() -> None:
+    page = P(["Donate now", "Floods in the delta today", "Give monthly", LONG])
+    assert "Floods in the delta today" in cleaner.clean(page, pipeline=["donation", "context"])

@@ -6,8 +6,9 @@ paragraph inside the article); a short kept line whose neighbours on both
 sides were removed as boilerplate is dropped with them (a slogan inside a
 banner, a headline inside a widget).
 Signals: neighbour decisions and block shape only.
-Traps avoided: prose blocks are never dropped here, and blocks removed by a
-cue phrase are never restored here (their evidence is specific).
+Traps avoided: prose blocks are never dropped here, nor a title-like line
+that leads into a kept paragraph; blocks removed by a cue phrase are never
+restored here (their evidence is specific).
 """
 
 from __future__ import annotations
@@ -19,9 +20,10 @@ from ..filter import Filter
 from ..model import Decision, Document
 from ..registry import is_aggressive as _aggressive
 from ..registry import register
-from ..signals import shape
+from ..signals import Shape, shape
 
 SHORT_WORDS = 12
+TITLE_WORDS = 4
 
 
 @register
@@ -47,5 +49,17 @@ class ContextFilter(Filter):
             if dropped is not None:
                 if _aggressive(dropped.filter) and prose_kept(i - 1) and prose_kept(i + 1):
                     yield self.keep(block, "short line between two kept paragraphs")
-            elif not s.prose and 0 < i < len(blocks) - 1 and removed_by_cue(i - 1) and removed_by_cue(i + 1):
+            elif self._orphan(doc, i, s, stops) and removed_by_cue(i - 1) and removed_by_cue(i + 1):
                 yield self.drop(block, "short line between removed boilerplate")
+
+    def _orphan(self, doc: Document, i: int, s: Shape, stops: frozenset[str]) -> bool:
+        """A short non-prose line inside the page that is not a title leading into text."""
+        if s.prose or not 0 < i < len(doc.blocks) - 1:
+            return False
+        return not (s.heading_like and s.words >= TITLE_WORDS and self._leads_into_prose(doc, i, stops))
+
+    @staticmethod
+    def _leads_into_prose(doc: Document, i: int, stops: frozenset[str]) -> bool:
+        """A title-like line whose next kept block is prose: a title after its chrome."""
+        following = [b for b in doc.blocks[i + 1 : i + 4] if doc.alive(b.index)]
+        return bool(following) and shape(following[0].text, stops).prose

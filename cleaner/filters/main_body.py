@@ -6,8 +6,11 @@ matches them.
 Signals: each kept block scores by shape (long punctuated prose with function
 words scores up; short, unpunctuated, link-like lines score down); the run
 with the highest total (a maximum-sum segment) is the body.  The title and
-standfirst that lead into the run are added back: the most title-like line
-(an ``<h1>`` when the input was HTML) within a few blocks above it.
+standfirst that lead into the run are added back: an ``<h1>``, else the
+farthest title-like line above the run whose words recur in the opening
+paragraphs; byline and date lines between title and text go.  Teaser cards
+(a prose block between two non-prose lines) count half, blocks printed twice
+on the page count as chrome, and a comment-section line ends the run.
 Traps avoided: short lines *inside* the run (subheadings, list items, a
 dateline) are kept; a page without any prose run is left alone; the
 over-pruning guard can undo this filter.
@@ -15,18 +18,21 @@ over-pruning guard can undo this filter.
 
 from __future__ import annotations
 
+from collections import Counter
 from collections.abc import Iterator
 
 from .. import vocab
 from ..filter import Filter
 from ..model import Block, Decision, Document
 from ..registry import register
-from ..signals import Shape, shape
+from ..signals import Shape, dateline, shape, tokens
+from .phrases import page_matches
 
 MIN_RUN_SCORE = 2.0
 LEAD_WINDOW = 5  # kept blocks above the run searched for the title
 MIN_TITLE_WORDS = 4
 REMOVED = -1.0  # the score of a block an earlier filter removed
+TITLE_OVERLAP = 0.3  # share of a title's content words found in the opening paragraphs
 
 
 def score(block: Block, s: Shape) -> float:
@@ -54,6 +60,39 @@ def best_run(scores: list[float]) -> tuple[int, int, float]:
     return best
 
 
+def teaser_cards(scores: list[float], shapes: list[Shape]) -> None:
+    """A prose block between two non-prose lines is a teaser card: halve its score."""
+    filled = [i for i, s in enumerate(shapes) if s.words]
+    for j, i in enumerate(filled):
+        before = j == 0 or not shapes[filled[j - 1]].prose
+        after = j == len(filled) - 1 or not shapes[filled[j + 1]].prose
+        if shapes[i].prose and scores[i] > 0 and before and after:
+            scores[i] *= 0.5
+
+
+def repeated_blocks(scores: list[float], blocks: list[Block], shapes: list[Shape]) -> None:
+    """A block of four or more words printed twice on the page is chrome (menus, teasers)."""
+    keys = [" ".join(b.text.casefold().split()) for b in blocks]
+    counts = Counter(k for k, s in zip(keys, shapes, strict=True) if s.words >= 4)
+    for i, key in enumerate(keys):
+        if counts[key] > 1:
+            scores[i] = min(scores[i], REMOVED)
+
+
+def cut_at_comments(doc: Document, scores: list[float], first: int, last: int) -> int:
+    """End the run before a comment-section line: comments read like prose but follow the article."""
+    lines = page_matches(doc).lines
+    bars = sorted({i for section in vocab.WHOLE_LINE for i in lines.get(("comments", section), ())})
+    for bar in bars:
+        if first < bar <= last and sum(scores[first:bar]) >= MIN_RUN_SCORE:
+            return first + best_run(scores[first:bar])[1]
+    return last
+
+
+def content_words(text: str, stops: frozenset[str]) -> list[str]:
+    return [t for t in tokens(text) if t not in stops]
+
+
 @register
 class MainBodyFilter(Filter):
     name = "main_body"
@@ -67,24 +106,48 @@ class MainBodyFilter(Filter):
         shapes = [shape(" ".join(doc.remaining(b)), stops) for b in blocks]
         # removed boilerplate still separates: it counts against a run across it
         scores = [score(b, s) if doc.alive(b.index) else REMOVED for b, s in zip(blocks, shapes, strict=True)]
+        teaser_cards(scores, shapes)
+        repeated_blocks(scores, blocks, shapes)
         first, last, total = best_run(scores)
         if total < MIN_RUN_SCORE:
             return
-        first = self.lead_in(doc, shapes, first)
-        for block in blocks[:first]:
+        last = cut_at_comments(doc, scores, first, last)
+        top = self.lead_in(doc, shapes, first, stops)
+        for block in blocks[:top]:
             if doc.alive(block.index):
                 yield self.drop(block, "before the main text")
         for block in blocks[last + 1 :]:
             if doc.alive(block.index):
                 yield self.drop(block, "after the main text")
+        yield from self.datelines(doc, shapes, top, first)
+
+    def datelines(self, doc: Document, shapes: list[Shape], top: int, first: int) -> Iterator[Decision]:
+        """Byline and date lines between the title and the first paragraph."""
+        between = [b for b in doc.blocks[top + 1 : first + 1] if doc.alive(b.index)][:LEAD_WINDOW]
+        for block in between:
+            s = shapes[block.index]
+            if s.prose and s.words >= 15:
+                break
+            if (s.words <= 2 and not s.prose) or dateline(block.text, s):
+                yield self.drop(block, "byline or date line under the title")
 
     @staticmethod
-    def lead_in(doc: Document, shapes: list[Shape], first: int) -> int:
-        """Move the run's start up to the title that leads into it."""
+    def lead_in(doc: Document, shapes: list[Shape], first: int, stops: frozenset[str]) -> int:
+        """Move the run's start up to the title that leads into it.
+
+        An ``<h1>`` wins; otherwise the farthest title-like line whose content
+        words recur in the opening paragraphs (a byline or a menu item does
+        not), else the farthest title-like line.
+        """
         alive = [i for i in range(first - 1, -1, -1) if doc.alive(i)][:LEAD_WINDOW]
         h1 = [i for i in alive if doc.blocks[i].hints.heading == 1]
         if h1:
             return h1[0]
-        # the farthest title-like line: a byline or date line sits between title and text
         titles = [i for i in alive if shapes[i].heading_like and shapes[i].words >= MIN_TITLE_WORDS]
+        opening = [b for b in doc.blocks[first : first + 40] if doc.alive(b.index)][:4]
+        body = {t for b in opening for t in tokens(b.text)}
+        for i in reversed(titles):
+            words = content_words(doc.blocks[i].text, stops)
+            if words and sum(w in body for w in words) >= TITLE_OVERLAP * len(words):
+                return i
         return titles[-1] if titles else first
