@@ -256,7 +256,9 @@ class _Aggressive(cleaner.Filter):
 HTML_PAGE = """<!doctype html><html><head><title>Floods</title></head>
 <body class="one-sidebar cookies-not-set"><nav><a href="/">Home</a> <a href="/about">About us</a></nav>
 <div class="site-wrapper"><article><header><h1>Floods in the delta</h1></header>
-<p>{long}</p><div class="share-buttons"><a href="#">Facebook</a></div><p>{long2}</p></article>
+<p>{long}</p><div class="share-buttons"><a href="#">Facebook</a></div>
+<figure><img src="a.jpg"><figcaption>Families wade through the water on Monday.</figcaption></figure>
+<p>{long2}</p></article>
 <aside><p>Most read: a different story about the election results in the capital city.</p></aside></div>
 <footer><p>Charity number 12345. All content on this website is published by the organisation.</p></footer>
 </body></html>"""
@@ -269,6 +271,7 @@ def test_dom_structure_drops_chrome_marked_in_the_html() -> None:
     reasons = {d.text: d.reason for d in result.decisions}
     assert reasons["Home About us"] == "inside <nav>"
     assert reasons["Facebook"] == "inside an element marked 'share-buttons'"
+    assert reasons["Families wade through the water on Monday."] == "inside <figure>/<figcaption>"
 
 
 def test_dom_structure_ignores_page_state_classes_and_plain_text() -> None:

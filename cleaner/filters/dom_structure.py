@@ -1,7 +1,8 @@
 """Page chrome that the HTML marks as such (HTML input only).
 
-Removes: blocks that are hidden (``hidden``, ``aria-hidden``, ``display:none``,
-``<noscript>``, screen-reader-only classes), inside ``<nav>``, ``<aside>``,
+Removes: blocks that are hidden (the ``hidden`` attribute, ``<noscript>``,
+screen-reader-only classes), photo captions (``<figure>``, ``<figcaption>``,
+caption and credit classes), blocks inside ``<nav>``, ``<aside>``,
 ``<footer>`` or ``<dialog>``, inside a ``<header>`` that is not the article's
 own, or inside an element whose class, id or role names a chrome region
 (``data/dom_tokens.txt``: menus, consent managers, share bars, related lists,
@@ -31,7 +32,10 @@ CHROME_TAGS = ("nav", "aside", "footer", "dialog")
 # a chrome word may carry an owner before it ("site-footer", "post-share") and a
 # region after it ("share-buttons", "related-posts"); other compounds are
 # page-state classes ("modal-enabled", "pagination-first") and do not count
-_OWNERS = "site|main|page|post|entry|article|global|primary|top|bottom|header|footer|wp|block|td|jp|c|l|js"
+_OWNERS = (
+    "site|main|page|post|entry|article|global|primary|top|bottom|header|footer|wp|block|td|jp|c|l|js|"
+    "image|img|photo|media|figure|gallery"
+)
 _REGIONS = (
     "wrapper|wrap|container|area|bar|box|block|section|list|links|buttons|btns|icons|widget|menu|nav|"
     "posts|items|module|panel|banner|form|inner|outer|content|region|zone"
@@ -52,6 +56,8 @@ def chrome_reason(block: Block) -> str | None:
     hints = block.hints
     if hints.hidden:
         return "hidden in the page"
+    if hints.caption:
+        return "inside <figure>/<figcaption>"
     for tag in CHROME_TAGS:
         if tag in hints.path:
             return f"inside <{tag}>"
