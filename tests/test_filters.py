@@ -294,13 +294,6 @@ def test_main_body_ends_the_run_at_a_comment_section() -> None:
     assert comment not in out and LONG in out
 
 
-def test_main_body_counts_repeated_teasers_as_chrome() -> None:
-    teaser = "Officials warn that the next storm season could be even worse for the delta."
-    body = [LONG.replace("fifty", n) for n in ("forty", "sixty", "seventy")]
-    page = P(["Floods in the delta", *body, "More stories", teaser, "Another headline", teaser])
-    assert teaser not in cleaner.clean(page, pipeline=["main_body"])
-
-
 def test_chinese_text_is_measured_in_words() -> None:
     from cleaner.signals import shape
 
