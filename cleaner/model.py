@@ -8,7 +8,6 @@ that every output paragraph is provably a span of the (normalized) input.
 from __future__ import annotations
 
 import json
-from bisect import bisect_right
 from collections import Counter
 from dataclasses import dataclass, field, replace
 from enum import Enum
@@ -96,17 +95,7 @@ class Document:
     dropped: dict[int, Decision] = field(default_factory=dict)
     trims: dict[int, list[tuple[int, int]]] = field(default_factory=dict)
     protected: set[int] = field(default_factory=set)
-    _starts: list[int] = field(default_factory=list, repr=False)
     cache: dict[str, object] = field(default_factory=dict, repr=False)  # per-page memo for filters
-
-    def block_at(self, offset: int) -> Block | None:
-        """The block whose text holds `offset` in `text`, if any."""
-        if len(self._starts) != len(self.blocks):
-            self._starts = [b.start for b in self.blocks]
-        i = bisect_right(self._starts, offset) - 1
-        if i < 0 or offset >= self.blocks[i].end:
-            return None
-        return self.blocks[i]
 
     def alive(self, index: int) -> bool:
         return index not in self.dropped

@@ -176,6 +176,12 @@ def lexicon(languages: tuple[str, ...]) -> Lexicon:
 
 
 @cache
+def function_words(languages: tuple[str, ...]) -> frozenset[str]:
+    """The function words of every language in `languages`."""
+    return frozenset().union(*(stopwords(lang) for lang in languages))
+
+
+@cache
 def stopwords(lang: str) -> frozenset[str]:
     """The function words of a language, for the language guess and prose signals."""
     path = _data_root().parent / "stopwords" / f"{lang}.txt"

@@ -31,7 +31,7 @@ class ContextFilter(Filter):
     name = "context"
 
     def __call__(self, doc: Document) -> Iterator[Decision]:
-        stops = frozenset().union(*(vocab.stopwords(lang) for lang in doc.languages))
+        stops = vocab.function_words(doc.languages)
         blocks = doc.blocks
 
         def prose_kept(i: int) -> bool:

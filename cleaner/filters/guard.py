@@ -29,7 +29,7 @@ class GuardFilter(Filter):
     name = "guard"
 
     def __call__(self, doc: Document) -> Iterator[Decision]:
-        stops = frozenset().union(*(vocab.stopwords(lang) for lang in doc.languages))
+        stops = vocab.function_words(doc.languages)
         kept_words = sum(len(p.split()) for p in doc.output())
         if kept_words >= MIN_KEPT_WORDS:
             return

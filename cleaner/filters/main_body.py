@@ -80,7 +80,7 @@ class MainBodyFilter(Filter):
     aggressive = True
 
     def __call__(self, doc: Document) -> Iterator[Decision]:
-        stops = frozenset().union(*(vocab.stopwords(lang) for lang in doc.languages))
+        stops = vocab.function_words(doc.languages)
         blocks = doc.blocks
         if len(doc.kept()) < 3:
             return

@@ -155,7 +155,7 @@ class PhraseFilter(Filter):
         yield from self.cues(doc)
 
     def stops(self, doc: Document) -> frozenset[str]:
-        return frozenset().union(*(vocab.stopwords(lang) for lang in doc.languages))
+        return vocab.function_words(doc.languages)
 
     def labels(self, doc: Document) -> Iterator[Decision]:
         for block, text in line_matches(doc, self.kind, "line"):
