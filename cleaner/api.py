@@ -69,7 +69,7 @@ def build_document(page: Any, mode: str = "auto", url: str | None = None, lang: 
     if mode == "html" or (mode == "auto" and looks_like_html(text)):
         from .html import html_document
 
-        return html_document(page, url, lang)
+        return html_document(text, url, lang)  # decoded once, here
     return text_document(text, url, lang)
 
 
@@ -98,7 +98,6 @@ def clean_and_explain(
     doc = pipe.run(build_document(page, mode, url, lang))
     text = render(doc.output())
     decisions = list(doc.decisions)
-    fallback = any(d.filter == "guard" for d in decisions)
     for passno in range(2, MAX_PASSES + 1):
         again = build_document(text, "auto", url, lang)
         again.passno = passno
@@ -108,6 +107,7 @@ def clean_and_explain(
             break
         decisions += again.decisions
         text = new
+    fallback = any(d.filter == "guard" for d in decisions)  # in any pass
     return Result(text, decisions, doc.mode, doc.languages, len(doc.blocks), fallback)
 
 

@@ -13,7 +13,9 @@ from dataclasses import dataclass
 
 import regex
 
+from . import vocab
 from .model import Block, Document
+from .signals import Shape, shape
 
 _WORD = regex.compile(r"\w+")
 Word = tuple[str, int, int]  # lower-cased word, start, end (in the block's text)
@@ -63,5 +65,16 @@ def block_words(doc: Document, block: Block) -> list[Word]:
     found = memo.get(block.index)
     if found is None:
         found = [(m.group().lower(), m.start(), m.end()) for m in _WORD.finditer(block.text)]
+        memo[block.index] = found
+    return found
+
+
+def block_shape(doc: Document, block: Block) -> Shape:
+    """The shape of the block's full text (cached per page: several filters ask)."""
+    memo = doc.cache.setdefault("shapes", {})
+    assert isinstance(memo, dict)
+    found = memo.get(block.index)
+    if found is None:
+        found = shape(block.text, vocab.function_words(doc.languages))
         memo[block.index] = found
     return found

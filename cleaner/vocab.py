@@ -99,22 +99,14 @@ def kinds() -> list[str]:
 class Matcher:
     """A kind's section over some languages, compiled once.
 
-    Plain phrases become a word index (first word -> whole phrases), so
-    matching costs one dictionary look-up per word of the page however many
-    phrases there are; ``re:`` entries become one regular expression.  Words
-    are compared lower-cased, ignoring the punctuation between them.
+    Plain phrases become sets of word tuples (compared lower-cased, ignoring
+    the punctuation between words; `lexicon` indexes them across kinds);
+    ``re:`` entries become one regular expression.
     """
 
     phrases: frozenset[tuple[str, ...]]
-    by_first: dict[str, tuple[tuple[str, ...], ...]]
     lengths: tuple[int, ...]  # phrase lengths in words, longest first
     pattern: regex.Pattern[str] | None  # the regex entries, shaped for the section
-
-    def whole(self, text: str, words: tuple[str, ...]) -> bool:
-        """The text is one of the entries (punctuation around it aside)."""
-        if words and words in self.phrases:
-            return True
-        return self.pattern is not None and self.pattern.fullmatch(text) is not None
 
 
 _SHAPES = {
@@ -133,9 +125,6 @@ def matcher(kind: str, section: str, languages: tuple[str, ...]) -> Matcher | No
     if not entries:
         return None
     phrases = frozenset(e.words for e in entries if e.words)
-    by_first: dict[str, list[tuple[str, ...]]] = {}
-    for words in sorted(phrases, key=len, reverse=True):
-        by_first.setdefault(words[0], []).append(words)
     regexes = [e.pattern for e in entries if not e.words]
     pattern = None
     if regexes:
@@ -143,7 +132,7 @@ def matcher(kind: str, section: str, languages: tuple[str, ...]) -> Matcher | No
         source = _SHAPES[section].replace("{alt}", alternation)
         pattern = regex.compile(source, regex.IGNORECASE | regex.MULTILINE | regex.VERSION0)
     lengths = tuple(sorted({len(w) for w in phrases}, reverse=True))
-    return Matcher(phrases, {k: tuple(v) for k, v in by_first.items()}, lengths, pattern)
+    return Matcher(phrases, lengths, pattern)
 
 
 WHOLE_LINE = ("line", "marker", "tail")

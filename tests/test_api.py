@@ -84,7 +84,8 @@ def test_output_paragraphs_are_spans_of_the_input() -> None:
     result = cleaner.clean_and_explain(ARTICLE)
     for paragraph in result.paragraphs:
         assert paragraph in ARTICLE
-    assert all(d.action in (Action.DROP, Action.TRIM, Action.KEEP) for d in result.decisions)
+    for d in result.decisions:  # what a decision says it removed is text of the page
+        assert d.text and d.text in ARTICLE
 
 
 HTML = (

@@ -15,12 +15,12 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
-from .. import vocab
 from ..filter import Filter
 from ..model import Decision, Document
 from ..registry import is_aggressive as _aggressive
 from ..registry import register
-from ..signals import Shape, shape
+from ..signals import Shape
+from ..view import block_shape
 
 SHORT_WORDS = 12
 TITLE_WORDS = 4
@@ -31,35 +31,34 @@ class ContextFilter(Filter):
     name = "context"
 
     def __call__(self, doc: Document) -> Iterator[Decision]:
-        stops = vocab.function_words(doc.languages)
         blocks = doc.blocks
 
         def prose_kept(i: int) -> bool:
-            return 0 <= i < len(blocks) and doc.alive(i) and shape(blocks[i].text, stops).prose
+            return 0 <= i < len(blocks) and doc.alive(i) and block_shape(doc, blocks[i]).prose
 
         def removed_by_cue(i: int) -> bool:
             d = doc.dropped.get(i)
             return d is not None and not _aggressive(d.filter)
 
         for i, block in enumerate(blocks):
-            s = shape(block.text, stops)
+            s = block_shape(doc, block)
             if s.words > SHORT_WORDS:
                 continue
             dropped = doc.dropped.get(i)
             if dropped is not None:
                 if _aggressive(dropped.filter) and prose_kept(i - 1) and prose_kept(i + 1):
                     yield self.keep(block, "short line between two kept paragraphs")
-            elif self._orphan(doc, i, s, stops) and removed_by_cue(i - 1) and removed_by_cue(i + 1):
+            elif self._orphan(doc, i, s) and removed_by_cue(i - 1) and removed_by_cue(i + 1):
                 yield self.drop(block, "short line between removed boilerplate")
 
-    def _orphan(self, doc: Document, i: int, s: Shape, stops: frozenset[str]) -> bool:
+    def _orphan(self, doc: Document, i: int, s: Shape) -> bool:
         """A short non-prose line inside the page that is not a title leading into text."""
         if s.prose or not 0 < i < len(doc.blocks) - 1:
             return False
-        return not (s.heading_like and s.words >= TITLE_WORDS and self._leads_into_prose(doc, i, stops))
+        return not (s.heading_like and s.words >= TITLE_WORDS and self._leads_into_prose(doc, i))
 
     @staticmethod
-    def _leads_into_prose(doc: Document, i: int, stops: frozenset[str]) -> bool:
+    def _leads_into_prose(doc: Document, i: int) -> bool:
         """A title-like line whose next kept block is prose: a title after its chrome."""
         following = [b for b in doc.blocks[i + 1 : i + 4] if doc.alive(b.index)]
-        return bool(following) and shape(following[0].text, stops).prose
+        return bool(following) and block_shape(doc, following[0]).prose

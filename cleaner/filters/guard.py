@@ -13,12 +13,11 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
-from .. import vocab
 from ..filter import Filter
 from ..model import Decision, Document
 from ..registry import is_aggressive as _aggressive
 from ..registry import register
-from ..signals import shape
+from ..view import block_shape
 
 MIN_KEPT_WORDS = 15
 MIN_PAGE_PROSE_WORDS = 50
@@ -29,11 +28,10 @@ class GuardFilter(Filter):
     name = "guard"
 
     def __call__(self, doc: Document) -> Iterator[Decision]:
-        stops = vocab.function_words(doc.languages)
         kept_words = sum(len(p.split()) for p in doc.output())
         if kept_words >= MIN_KEPT_WORDS:
             return
-        prose_words = sum(s.words for s in (shape(b.text, stops) for b in doc.blocks) if s.prose)
+        prose_words = sum(s.words for s in (block_shape(doc, b) for b in doc.blocks) if s.prose)
         if prose_words < MIN_PAGE_PROSE_WORDS:
             return
         reason = f"over-pruning guard: only {kept_words} words would remain of {prose_words} words of prose"

@@ -10,8 +10,8 @@ standfirst that lead into the run are added back: an ``<h1>``, else the
 farthest title-like line above the run whose words recur in the opening
 paragraphs; byline and date lines between title and text go; a
 comment-section line ends the run.  (Halving teaser cards and scoring
-repeated blocks as chrome were measured and left out: +0.01 on ScrapingHub
-text, -0.05 on WCXB, whose documentation and service pages repeat headings.)
+repeated blocks as chrome were measured and left out: +0.016 on ScrapingHub
+text, -0.045 on WCXB, whose documentation and service pages repeat headings.)
 Traps avoided: short lines *inside* the run (subheadings, list items, a
 dateline) are kept; a page without any prose run is left alone; the
 over-pruning guard can undo this filter.

@@ -25,8 +25,8 @@ from typing import ClassVar
 from .. import vocab
 from ..filter import Filter
 from ..model import Block, Decision, Document
-from ..signals import shape
-from ..view import View, Word, block_words, short_blocks
+from ..signals import Shape
+from ..view import View, Word, block_shape, block_words, short_blocks
 
 LABEL_MAX_WORDS = 80  # a whole-line label or heading is never longer
 CUE_MAX_WORDS = 120  # longer blocks cannot be dominated by cue wording
@@ -91,10 +91,9 @@ def _regex_hits(doc: Document, kind: str, labels: View, cueable: View, found: Pa
             found.cues.setdefault(kind, {}).setdefault(block.index, []).append(hit.group())
 
 
-def line_matches(doc: Document, kind: str, section: str) -> Iterator[tuple[Block, str]]:
-    """Blocks of `doc` that are wholly one of the kind's entries of `section`."""
-    for index in sorted(page_matches(doc).lines.get((kind, section), ())):
-        yield doc.blocks[index], doc.blocks[index].text
+def line_matches(doc: Document, kind: str, section: str) -> list[Block]:
+    """Blocks of `doc` that are wholly one of the kind's entries of `section`, in order."""
+    return [doc.blocks[i] for i in sorted(page_matches(doc).lines.get((kind, section), ()))]
 
 
 def cue_coverage(doc: Document, kind: str) -> dict[int, list[str]]:
@@ -129,12 +128,11 @@ def quoted(text: str, start: int, end: int) -> bool:
     return bool(before) and before[-1] in _OPENING and bool(after) and after[0] in _CLOSING
 
 
-def dominated(block: Block, matches: list[str], stops: frozenset[str], share: float) -> bool:
+def dominated(block: Block, s: Shape, matches: list[str], share: float) -> bool:
     """Whether cue wording dominates a block rather than being mentioned in it."""
     covered = sum(len(m) for m in matches)
     if covered >= share * len(block.text):
         return True
-    s = shape(block.text, stops)
     distinct = len({m.lower() for m in matches})
     if distinct >= 2 and s.words <= 40:
         return True
@@ -154,69 +152,58 @@ class PhraseFilter(Filter):
         yield from self.labels(doc)
         yield from self.cues(doc)
 
-    def stops(self, doc: Document) -> frozenset[str]:
-        return vocab.function_words(doc.languages)
-
     def labels(self, doc: Document) -> Iterator[Decision]:
-        for block, text in line_matches(doc, self.kind, "line"):
+        for block in line_matches(doc, self.kind, "line"):
             if doc.alive(block.index):
-                yield self.drop(block, f"{self.kind} label {_preview(text)!r}")
+                yield self.drop(block, f"{self.kind} label {_preview(block.text)!r}")
 
     def cues(self, doc: Document) -> Iterator[Decision]:
-        stops = self.stops(doc)
         for index, matches in cue_coverage(doc, self.kind).items():
             block = doc.blocks[index]
-            if doc.alive(index) and dominated(block, matches, stops, self.dominance):
+            if doc.alive(index) and dominated(block, block_shape(doc, block), matches, self.dominance):
                 yield self.drop(block, f"{self.kind} wording {_preview(matches[0])!r}")
 
     def markers(self, doc: Document) -> Iterator[Decision]:
-        stops = self.stops(doc)
-        for block, text in list(line_matches(doc, self.kind, "marker")):
+        for block in line_matches(doc, self.kind, "marker"):
             if not doc.alive(block.index):
                 continue
-            yield self.drop(block, f"{self.kind} heading {_preview(text)!r}")
-            for follower in self.claimed(doc, block, stops):
-                yield self.drop(follower, f"under the {self.kind} heading {_preview(text)!r}")
+            heading = _preview(block.text)
+            yield self.drop(block, f"{self.kind} heading {heading!r}")
+            for follower in self.claimed(doc, block):
+                yield self.drop(follower, f"under the {self.kind} heading {heading!r}")
 
-    def claimed(self, doc: Document, marker: Block, stops: frozenset[str]) -> list[Block]:
+    @staticmethod
+    def claimed(doc: Document, marker: Block) -> list[Block]:
         """The run of short lines that a marker heading owns."""
         alive = [b for b in doc.blocks[marker.index + 1 : marker.index + 1 + CLAIM_LIMIT] if doc.alive(b.index)]
-        ends = [self._ends_claim(b, stops) for b in alive]
+        shapes = [block_shape(doc, b) for b in alive]
+        ends = [s.prose and s.words >= CLAIM_STOP_WORDS for s in shapes]
         run: list[Block] = []
         for i, block in enumerate(alive):
             # a paragraph ends the run, and so does the heading that leads into one
-            leads_in = i + 1 < len(alive) and ends[i + 1] and self._leads_in(block, stops)
+            leads_in = i + 1 < len(alive) and ends[i + 1] and shapes[i].heading_like
             if ends[i] or leads_in:
                 break
             run.append(block)
         return run
 
-    @staticmethod
-    def _ends_claim(block: Block, stops: frozenset[str]) -> bool:
-        s = shape(block.text, stops)
-        return s.prose and s.words >= CLAIM_STOP_WORDS
-
-    @staticmethod
-    def _leads_in(block: Block, stops: frozenset[str]) -> bool:
-        return shape(block.text, stops).heading_like
-
     def tails(self, doc: Document) -> Iterator[Decision]:
-        stops = self.stops(doc)
-        for block, text in line_matches(doc, self.kind, "tail"):
+        for block in line_matches(doc, self.kind, "tail"):
             rest = [b for b in doc.blocks[block.index :] if doc.alive(b.index)]
-            if not rest or not self._tail_allowed(doc, block, stops):
+            if not rest or not self._tail_allowed(doc, block):
                 continue
             for b in rest:
-                yield self.drop(b, f"after the {self.kind} heading {_preview(text)!r}")
+                yield self.drop(b, f"after the {self.kind} heading {_preview(block.text)!r}")
             return
 
-    def _tail_allowed(self, doc: Document, block: Block, stops: frozenset[str]) -> bool:
+    @staticmethod
+    def _tail_allowed(doc: Document, block: Block) -> bool:
         """A tail section (a comment thread, a consent dialog) follows the article and
         is not longer than it: if more prose follows the heading than precedes it,
         the heading is more likely part of the article."""
         before = after = 0
         for b in doc.kept():
-            s = shape(b.text, stops)
+            s = block_shape(doc, b)
             if s.prose:
                 if b.index > block.index:
                     after += s.words
