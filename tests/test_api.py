@@ -8,7 +8,7 @@ import os
 import pytest
 
 import cleaner
-from cleaner import Action, InputTooLarge
+from cleaner import InputTooLarge
 
 ARTICLE = (
     "Skip to main content\n\n"
