@@ -89,10 +89,11 @@ def load(lang: str, kind: str) -> dict[str, list[Entry]]:
     return parse(path.read_text(encoding="utf-8"), str(path))
 
 
-def kinds() -> list[str]:
+@cache
+def kinds() -> tuple[str, ...]:
     """Every kind that has a vocabulary file in some language."""
     root = _data_root()
-    return sorted({p.stem for p in root.glob("*/*.txt")})
+    return tuple(sorted({p.stem for p in root.glob("*/*.txt")}))
 
 
 @dataclass(frozen=True, slots=True)
