@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Sequence
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import regex
 
@@ -25,6 +25,9 @@ _HTML_TAG = regex.compile(
 )
 
 Page = str | bytes
+
+if TYPE_CHECKING:
+    from .pipeline import RulesLike
 
 
 def looks_like_html(text: str) -> bool:
@@ -86,21 +89,28 @@ def clean_and_explain(
     url: str | None = None,
     lang: str | None = None,
     max_bytes: int | None = DEFAULT_MAX_BYTES,
+    rules: RulesLike | None = None,
 ) -> Result:
     """Clean a page and return the text with every decision behind it.
 
     Cleaning runs to a fixed point: if cleaning the output would remove more,
     that pass runs too (its decisions carry ``passno > 1``), so that
-    ``clean(clean(x)) == clean(x)``.
+    ``clean(clean(x)) == clean(x)``. `rules` (a rule file's path, a loaded
+    `RuleSet` or a list of `Rule`) is merged over the pipeline.
     """
     _check(page, mode, max_bytes)
     pipe = as_pipeline(pipeline)
-    doc = pipe.run(build_document(page, mode, url, lang))
+    if rules is not None:
+        pipe = pipe.with_rules(rules)
+    first = build_document(page, mode, url, lang)
+    shared = first.cache.setdefault("page", {})  # state that lasts across passes (rule time budgets)
+    doc = pipe.run(first)
     text = render(doc.output())
     decisions = list(doc.decisions)
     for passno in range(2, MAX_PASSES + 1):
         again = build_document(text, "auto", url, lang)
         again.passno = passno
+        again.cache["page"] = shared
         pipe.run(again)
         new = render(again.output())
         if new == text:
@@ -119,6 +129,8 @@ def clean(
     url: str | None = None,
     lang: str | None = None,
     max_bytes: int | None = DEFAULT_MAX_BYTES,
+    rules: RulesLike | None = None,
 ) -> str:
     """Return the article body of a page (text, HTML, or bytes of either)."""
-    return clean_and_explain(page, mode=mode, pipeline=pipeline, url=url, lang=lang, max_bytes=max_bytes).text
+    result = clean_and_explain(page, mode=mode, pipeline=pipeline, url=url, lang=lang, max_bytes=max_bytes, rules=rules)
+    return result.text

@@ -20,6 +20,7 @@ class Action(str, Enum):
     KEEP = "keep"  # restore a dropped block and protect it from later drops
     DROP = "drop"  # remove the whole block
     TRIM = "trim"  # remove a character span of the block
+    NOTE = "note"  # change nothing: a remark for the explanation (a rule skipped, say)
 
 
 @dataclass(frozen=True, slots=True)
@@ -108,7 +109,9 @@ class Document:
         i = decision.index
         if decision.passno != self.passno:
             decision = replace(decision, passno=self.passno)
-        if decision.action is Action.KEEP:
+        if decision.action is Action.NOTE:
+            pass
+        elif decision.action is Action.KEEP:
             if i in self.dropped:
                 del self.dropped[i]
             elif i in self.protected:
@@ -161,7 +164,7 @@ class Result:
 
     def removals(self) -> Counter[str]:
         """How many blocks or spans each filter removed."""
-        return Counter(d.filter for d in self.decisions if d.action is not Action.KEEP)
+        return Counter(d.filter for d in self.decisions if d.action in (Action.DROP, Action.TRIM))
 
     def to_dict(self) -> dict[str, Any]:
         return {

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Iterable, Iterator, Sequence
+from typing import TYPE_CHECKING
 
 from .filter import Filter
 from .model import Document
@@ -34,6 +35,15 @@ DEFAULT_FILTERS: tuple[str, ...] = (
     "context",
     "guard",
 )
+
+if TYPE_CHECKING:
+    import os
+    from typing import TypeAlias
+
+    from .rulefile import RuleSet
+    from .rules import Rule
+
+    RulesLike: TypeAlias = str | os.PathLike[str] | RuleSet | Sequence[Rule]
 
 FilterLike = str | Filter
 
@@ -88,6 +98,17 @@ class Pipeline:
     def replace(self, name: str, item: FilterLike) -> Pipeline:
         self.filters[self._position(name)] = _build(item)
         return self
+
+    @classmethod
+    def from_rules(cls, rules: RulesLike) -> Pipeline:
+        """The default pipeline with a rule file (or `Rule` objects) merged over it."""
+        return cls.default().with_rules(rules)
+
+    def with_rules(self, rules: RulesLike) -> Pipeline:
+        """A copy with the rules' pipeline edits made and a `rules` step first."""
+        from .rulefile import apply_edits, resolve
+
+        return apply_edits(self, resolve(rules))
 
     def copy(self) -> Pipeline:
         clone = Pipeline()
