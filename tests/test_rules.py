@@ -36,7 +36,7 @@ Donate now
 MEMBERS = "Members: log in for the full briefing pack."
 FR_PAGE = (
     "Inondations dans le delta\n\n"
-    "Les pluies ont forcé plus de douze mille familles à quitter leurs maisons, a déclaré lundi l'agence de secours.\n\n"
+    "Les pluies ont forcé plus de douze mille familles à quitter leurs maisons, a déclaré lundi l'agence.\n\n"
     "Membres : connectez-vous pour le dossier complet.\n\n"
     "Les autorités locales prévoient une décrue dans les deux semaines, mais la situation reste préoccupante.\n"
 )
@@ -218,7 +218,7 @@ def test_failing_inline_tests_are_reported(tmp_path: Path) -> None:
 
 BAD_FILES = [
     ('[[rules]]\nid = "a"\nphrase = "x"\nacton = "drop"\n', 2, "a", "unknown rule key 'acton'"),
-    ('[[rules]]\nid = "a"\nphrase = "x"\n\n[[rules]]\nid = "b"\nregex = "(unclosed"\n', 7, "b", "bad regular expression"),
+    ('[[rules]]\nid = "a"\nphrase = "x"\n\n[[rules]]\nid = "b"\nregex = "(open"\n', 7, "b", "bad regular expression"),
     ('[[rules]]\nid = "a"\nphrase = "x"\naction = "hide"\n', 4, "a", "unknown action 'hide'"),
     ('[[rules]]\nid = "a"\nphrase = "x"\nzone = "middle:3"\n', 4, "a", "zone must be"),
     ('[[rules]]\nid = "a"\nphrase = "x"\nsite = "https://example.org"\n', 4, "a", "domain or a glob"),
