@@ -17,16 +17,19 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 from dataclasses import dataclass, field
+from functools import lru_cache
 
 import regex
 
 KEY = 3  # prefixes are at most this long
 MAX_STRINGS = 256  # beyond this many prefixes an entry is simply always tried
+MAX_INNER = 24  # beyond this many strings to look for inside a block, likewise
 _CLASS_MAX = 64
 
 Strings = frozenset[str] | None  # None: unknown, any start possible
-_SPACES = " \t\u00a0"
-_ESCAPED_SETS = {"d": "0123456789", "h": _SPACES, "s": _SPACES}
+# digits and spaces are compared by class: every digit reads as "0", every space as " "
+_CANONICAL = str.maketrans({**{str(d): "0" for d in range(10)}, **{c: " " for c in "\t\n\r\x0b\x0c"}})
+_ESCAPED_SETS = {"d": "0", "h": " ", "s": " "}
 _ZERO_WIDTH = set("bBAZGzm")
 _CONTROL = {"n": "\n", "t": "\t", "r": "\r", "f": "\f", "v": "\v"}
 
@@ -38,7 +41,8 @@ class _Unknown(Exception):
 def prefixes(source: str, key: int = KEY) -> Strings:
     """Lower-cased strings of at most `key` characters that every match starts with.
 
-    A string shorter than `key` is a whole match (or a match that ends there).
+    A string shorter than `key` is all that is known of the start (the match
+    ends there, or goes on with something the reader does not model).
 
     >>> sorted(prefixes(r"\\b(photo|image)s?:"))
     ['ima', 'pho']
@@ -47,8 +51,22 @@ def prefixes(source: str, key: int = KEY) -> Strings:
     >>> prefixes(r".{0,40}rights reserved") is None
     True
     """
+    return _read(source, key, anywhere=False)
+
+
+def inner_prefixes(source: str, key: int = KEY) -> Strings:
+    """Like `prefixes`, after skipping what any text could match at the start:
+    strings every match contains somewhere.
+
+    >>> sorted(inner_prefixes(r".{0,40}rights reserved"))
+    ['rig']
+    """
+    return _read(source, key, anywhere=True)
+
+
+def _read(source: str, key: int, anywhere: bool) -> Strings:
     try:
-        reader = _Reader(source, key)
+        reader = _Reader(source, key, anywhere)
         found = reader.alternation()
         if reader.pos != len(source):
             raise _Unknown
@@ -56,10 +74,11 @@ def prefixes(source: str, key: int = KEY) -> Strings:
         return None
     if found is None or "" in found:
         return None
-    return frozenset(found)
+    return frozenset(f.rstrip(_END) for f in found)
 
 
 _Set = set[str] | None  # None: anything
+_END = "\x00"  # pads a key that cannot grow: what follows it is unknown
 
 
 def _join(left: _Set, right: _Set, key: int) -> _Set:
@@ -70,8 +89,8 @@ def _join(left: _Set, right: _Set, key: int) -> _Set:
     partial = [a for a in left if len(a) < key]
     if not partial:
         return out
-    if right is None:
-        return None
+    if right is None:  # nothing more is known: what we have is all the key there is
+        return None if "" in partial else out | {a.ljust(key, _END) for a in partial}
     out |= {(a + b)[:key] for a in partial for b in right}
     return out if len(out) <= MAX_STRINGS else None
 
@@ -84,7 +103,9 @@ def _union(left: _Set, right: _Set) -> _Set:
 class _Reader:
     source: str
     key: int
+    anywhere: bool = False  # skip unknown items at the start of a top-level alternative
     pos: int = 0
+    depth: int = 0
 
     def peek(self) -> str:
         return self.source[self.pos] if self.pos < len(self.source) else ""
@@ -103,8 +124,12 @@ class _Reader:
 
     def sequence(self) -> _Set:
         found: _Set = {""}
+        skipping = self.anywhere and self.depth == 0
         while self.peek() not in ("", "|", ")"):
-            found = _join(found, self.item(), self.key)
+            item = self.item()
+            if skipping and item is None and found == {""}:
+                continue  # an unknown lead: the rest still has to occur somewhere
+            found = _join(found, item, self.key)
         return found
 
     def item(self) -> _Set:
@@ -161,7 +186,7 @@ class _Reader:
             return {""}
         if char == ".":
             return None
-        return {char.lower()}
+        return {canonical(char.lower())}
 
     def group(self) -> _Set:
         if self.peek() == "?":
@@ -169,7 +194,9 @@ class _Reader:
             kind = self.take()
             if kind in "=!" or (kind == "<" and self.peek() in "=!"):
                 self.pos += kind == "<"
+                self.depth += 1
                 self.alternation()
+                self.depth -= 1
                 self._close()
                 return {""}  # lookaround: zero width
             if kind == "P" or (kind == "<" and self.peek().isalpha()):
@@ -178,7 +205,9 @@ class _Reader:
                 self._flags(kind)
                 if self.source[self.pos - 1] == ")":
                     return {""}  # a flags-only group such as (?i)
+        self.depth += 1
         found = self.alternation()
+        self.depth -= 1
         self._close()
         return found
 
@@ -200,7 +229,7 @@ class _Reader:
         if char in _ZERO_WIDTH:
             return {""}
         if char in _CONTROL:
-            return {_CONTROL[char]}
+            return {canonical(_CONTROL[char])}
         if char in "pPNxuU":  # properties, named and numbered characters
             self._skip_escape_argument(char)
             return None
@@ -227,7 +256,7 @@ class _Reader:
         self.pos += 1
         if negated or members is None or len(members) > _CLASS_MAX:
             return None
-        return {m.lower() for m in members}
+        return {canonical(m.lower()) for m in members}
 
     def _class_member(self) -> _Set:
         char = self.take()
@@ -242,9 +271,29 @@ class _Reader:
         return {char}
 
 
+_START = regex.compile(r"(?<![^\W_])[^\W_]|[^\w]|_")
+
+
 def starts(text: str, begin: int = 0) -> list[int]:
-    """Where a match may start (from `begin` on): anywhere but inside a word."""
-    return [i for i in range(begin, len(text)) if not (i and text[i].isalnum() and text[i - 1].isalnum())]
+    """Where a gated match may start (from `begin` on): anywhere but inside a word."""
+    return [m.start() for m in _START.finditer(text, begin)]
+
+
+@lru_cache(maxsize=4096)
+def folded(text: str) -> str:
+    """`text` lower-cased and `canonical` (several gates read the same block)."""
+    return canonical(text.lower())
+
+
+def canonical(text: str) -> str:
+    """`text` with every digit as "0" and every space as " ", as prefixes are kept."""
+    if text.isascii():
+        return text.translate(_CANONICAL)
+    return _SPACE.sub(" ", _DIGIT.sub("0", text))
+
+
+_DIGIT = regex.compile(r"\d")
+_SPACE = regex.compile(r"\s")
 
 
 # a gated entry may not start inside a word: what `starts` promises
@@ -273,7 +322,8 @@ class Gate:
     """Regex entries of one shape, indexed by the strings their matches start with.
 
     `shape` wraps an entry's source (``{alt}`` marks where it goes). Entries
-    whose start is unknown are joined, per tag, into always-tried patterns.
+    whose start is unknown are tried when the block holds text they must
+    contain; the rest are joined, per tag, into always-tried patterns.
     Patterns compile when first tried, so unused languages and kinds cost
     nothing.
     """
@@ -281,6 +331,8 @@ class Gate:
     shape: str
     flags: int
     by_key: dict[str, list[Entry]] = field(default_factory=dict)
+    inside: dict[str, list[Entry]] = field(default_factory=dict)  # by strings found anywhere in a block
+    inside_keys: regex.Pattern[str] | None = None  # finds those strings
     always: list[Entry] = field(default_factory=list)
     lengths: tuple[int, ...] = ()
 
@@ -291,21 +343,38 @@ class Gate:
         for tag, source in entries:
             keys = prefixes(source)
             if keys is None:
-                unknown.setdefault(tag, []).append(source)
+                inner = inner_prefixes(source)
+                if inner is None or len(inner) > MAX_INNER:
+                    unknown.setdefault(tag, []).append(source)
+                else:
+                    entry = Entry(tag, f"(?:{source})")
+                    for key in inner:
+                        gate.inside.setdefault(key, []).append(entry)
                 continue
             entry = Entry(tag, _NOT_INSIDE_A_WORD + f"(?:{source})")
             for key in keys:
                 gate.by_key.setdefault(key, []).append(entry)
         gate.always = [Entry(tag, "|".join(f"(?:{s})" for s in sources)) for tag, sources in unknown.items()]
         gate.lengths = tuple(sorted({len(k) for k in gate.by_key}, reverse=True))
+        if gate.inside:  # longest first: a shorter key at the same place is a prefix of the match
+            ordered = sorted(gate.inside, key=len, reverse=True)
+            gate.inside_keys = regex.compile("|".join(regex.escape(k) for k in ordered))
         return gate
 
     def candidates(self, text: str, positions: Iterable[int]) -> list[tuple[Tag, regex.Pattern[str]]]:
         """The tagged patterns that may match `text` starting at one of `positions`."""
-        heads = {text[i : i + KEY].lower() for i in positions}
+        whole = folded(text)
+        if len(whole) == len(text):
+            heads = {whole[i : i + KEY] for i in positions}
+        else:  # lower-casing changed the length (a dotted capital I): fold each head alone
+            heads = {canonical(text[i : i + KEY].lower()) for i in positions}
         found: dict[int, Entry] = {}
         for n in self.lengths:
             for head in {h[:n] for h in heads} if n < KEY else heads:
                 for entry in self.by_key.get(head, ()):
                     found[id(entry)] = entry
+        if self.inside_keys is not None:
+            for hit in set(self.inside_keys.findall(whole, overlapped=True)):
+                for n in range(1, len(hit) + 1):
+                    found.update((id(e), e) for e in self.inside.get(hit[:n], ()))
         return [(e.tag, e.pattern(self)) for e in (*found.values(), *self.always)]
