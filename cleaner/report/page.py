@@ -94,7 +94,7 @@ def render_page(result: Result, *, gold: str | None = None, title: str = "") -> 
         _tabs(gold is not None),
         f'<section id="v-page" role="tabpanel" aria-labelledby="t-page" tabindex="-1"><h2>The page, block by block</h2>'
         f'<div class="rows">{rows}</div>{unplaced}</section>',
-        _text_panel("v-text", "t-text", "The cleaned text", result.paragraphs),
+        _text_panel("v-text", "t-text", "The cleaned text", _lines(result.text.replace("\n\n", "\n"))),
         _text_panel("v-gold", "t-gold", "The gold", _lines(gold)) if gold is not None else "",
         "</main>",
         _help(),
@@ -241,7 +241,7 @@ def _row(row: Row, legend: Legend, marks: Marks) -> str:
     body = _body(row, legend, marks)
     lead = row.drop or (row.keeps[0] if row.keeps else None)
     classes = ["b"]
-    attrs = [f'id="b{row.index}"']
+    attrs = [f'id="b{row.index}" data-n="{row.index}"']
     tags, reasons = "", []
     if row.drop is not None:
         classes += ["rm" if row.restored is None else "undone", f"f{legend.number(row.drop.filter)}"]
@@ -265,9 +265,7 @@ def _row(row: Row, legend: Legend, marks: Marks) -> str:
     if reasons:
         attrs.append('tabindex="0"')
     why = _why(" ".join(reasons)) if reasons else ""
-    return f'<div class="{" ".join(classes)}" {" ".join(attrs)}><span class="n">{row.index}</span>{tags}' + (
-        f'<span class="t">{body}</span>{why}</div>'
-    )
+    return f'<div class="{" ".join(classes)}" {" ".join(attrs)}>{tags}{body}{why}</div>'
 
 
 def _body(row: Row, legend: Legend, marks: Marks) -> str:
@@ -317,7 +315,8 @@ _GOLD_WHY = {
 
 
 def _rm(d: Decision) -> str:
-    return f'data-rm="{escape(d.filter)}" data-pass="{d.passno}"'
+    later = f' data-pass="{d.passno}"' if d.passno > 1 else ""
+    return f'data-rm="{escape(d.filter)}"{later}'
 
 
 def _verb(d: Decision) -> str:
