@@ -2,8 +2,9 @@
 
 ``python -m benchmarks.plots [RESULTS_JSON] [--out DIR]`` (``benchmarks.run`` calls it after every
 run) writes ``quality_speed.svg`` (one panel per corpus x mode, one point per extractor: F1 against
-median ms per page, log scale) and ``removals.svg`` (cleaner's drop + trim decisions per filter,
-stacked by corpus x mode).  Needs the ``plot`` extra (matplotlib); without it nothing is written.
+median ms per page, log scale) and ``removals.svg`` (a table of cleaner's drop + trim decisions
+per filter and corpus x mode, shaded on a log scale).  Needs the ``plot`` extra (matplotlib);
+without it nothing is written.
 """
 
 from __future__ import annotations
@@ -94,15 +95,17 @@ def _panel(ax: Any, label: str, rows: list[dict[str, Any]]) -> None:
     metric = rows[0].get("metric", "word")
     pages = rows[0].get("pages", 0)
     ax.set_xscale("log")
-    ax.set_title(f"{label} ({pages} pages)")
+    ax.set_title(f"{label} ({pages} page{'' if pages == 1 else 's'})")
     ax.set_xlabel("median ms per page (log)")
     ax.set_ylabel(f"{metric} F1")
-    ax.grid(True, which="both", alpha=0.3)
+    ax.grid(True, which="major", alpha=0.3)
 
 
 def removals(summaries: dict[str, list[dict[str, Any]]], path: Path) -> Path:
-    """Cleaner's removals per filter, a horizontal bar per filter stacked by corpus x mode."""
+    """Cleaner's removals per filter (rows) and corpus x mode (columns), the count in each cell."""
     plt = _pyplot()
+    from matplotlib.colors import LogNorm
+
     per_label = {
         label: Counter(s.get("filters", {}))
         for label, rows in summaries.items()
@@ -112,25 +115,23 @@ def removals(summaries: dict[str, list[dict[str, Any]]], path: Path) -> Path:
     total: Counter[str] = Counter()
     for counts in per_label.values():
         total.update(counts)
-    filters = [name for name, _ in total.most_common()][::-1]  # largest on top
-    fig, ax = plt.subplots(figsize=(8, 0.32 * len(filters) + 1.6))
-    left = [0] * len(filters)
-    for i, (label, counts) in enumerate(per_label.items()):
-        values = [counts.get(f, 0) for f in filters]
-        ax.barh(filters, values, left=left, label=label, color=COLORS[i % len(COLORS)], hatch=_hatch(i))
-        left = [a + b for a, b in zip(left, values, strict=True)]
-    for y, value in enumerate(left):
-        ax.annotate(str(value), (value, y), textcoords="offset points", xytext=(3, -3), fontsize=7)
-    ax.set_xlabel("drop + trim decisions, summed over pages")
-    ax.set_title("cleaner: removals per filter")
-    ax.legend(loc="lower right", fontsize=7)
+    filters = [name for name, _ in total.most_common()]
+    columns = [*per_label, "all"]
+    per_label["all"] = total
+    grid = [[per_label[c].get(f, 0) for c in columns] for f in filters]
+    fig, ax = plt.subplots(figsize=(1.0 * len(columns) + 2.4, 0.3 * len(filters) + 1.8))
+    top = max(max(row) for row in grid)
+    masked = [[v if v else float("nan") for v in row] for row in grid]
+    ax.imshow(masked, cmap="Blues", norm=LogNorm(vmin=1, vmax=max(top, 2)), aspect="auto")
+    for y, row in enumerate(grid):
+        for x, value in enumerate(row):
+            dark = value > 0 and math.log(value) > 0.6 * math.log(max(top, 2))
+            ax.text(x, y, str(value), ha="center", va="center", fontsize=7, color="white" if dark else "black")
+    ax.set_xticks(range(len(columns)), columns, rotation=35, ha="right")
+    ax.set_yticks(range(len(filters)), filters)
+    ax.set_title("cleaner: removals per filter (drop + trim decisions, summed over pages)")
     fig.tight_layout()
     return _save(plt, fig, path)
-
-
-def _hatch(i: int) -> str:
-    """Stacks differ by pattern as well as colour."""
-    return ("", "//", "..", "xx", "\\\\", "--", "++", "oo")[i % 8]
 
 
 def _save(plt: Any, fig: Any, path: Path) -> Path:
