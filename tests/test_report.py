@@ -235,3 +235,17 @@ def test_page_filenames_are_safe_and_distinct() -> None:
     names = {page_filename(x) for x in ["a/b", "a_b", "a b", "../../etc/passwd", "", "é" * 200]}
     assert len(names) == 6
     assert all("/" not in n and not n.startswith(".") and n.endswith(".html") and len(n) < 90 for n in names)
+
+
+def test_docs_show_the_report_and_the_charts() -> None:
+    import regex
+
+    root = FIXTURES.parent
+    for doc, folder in ((root / "README.md", root), (root / "docs" / "report.md", root / "docs")):
+        images = regex.findall(r"!\[[^\]]+\]\(([^)]+)\)", doc.read_text(encoding="utf-8"))
+        assert any(i.endswith("seed-report.png") for i in images), doc
+        assert all((folder / i).is_file() for i in images), doc
+    assert (root / "docs" / "img" / "seed-report.png").read_bytes()[:8] == b"\x89PNG\r\n\x1a\n"
+    charts = regex.findall(r"!\[[^\]]+\]\(([^)]+\.svg)\)", (root / "docs" / "benchmarks.md").read_text("utf-8"))
+    assert "img/quality_speed.svg" in charts and "img/removals.svg" in charts
+    assert all((root / "docs" / c).read_text(encoding="utf-8").lstrip().startswith("<?xml") for c in charts)
