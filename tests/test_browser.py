@@ -61,6 +61,8 @@ def page(browser: Any) -> Iterator[Any]:
     context = browser.new_context(viewport={"width": 1100, "height": 1300}, java_script_enabled=True)
     context.route("**/*", lambda route: route.continue_() if route.request.url.startswith("file:") else route.abort())
     opened = context.new_page()
+    opened.requested = []  # every URL the page asked for: a report asks for nothing but itself
+    opened.on("request", lambda request: opened.requested.append(request.url))
     yield opened
     context.close()
 
@@ -126,6 +128,7 @@ def test_seed_report_legend_controls_and_reasons(page: Any, tmp_path: Path) -> N
     page.locator(f"#b{quote.index}").focus()  # on the first screen: the screenshot shows a reason
     assert quote.reason in page.locator(f"#b{quote.index} > .why").inner_text()
     save(page, "seed-report.png")
+    assert page.requested == [(tmp_path / "seed.html").as_uri()]
 
 
 def test_views_switch_with_the_keyboard(page: Any, tmp_path: Path) -> None:
