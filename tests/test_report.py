@@ -249,3 +249,20 @@ def test_docs_show_the_report_and_the_charts() -> None:
     charts = regex.findall(r"!\[[^\]]+\]\(([^)]+\.svg)\)", (root / "docs" / "benchmarks.md").read_text("utf-8"))
     assert "img/quality_speed.svg" in charts and "img/removals.svg" in charts
     assert all((root / "docs" / c).read_text(encoding="utf-8").lstrip().startswith("<?xml") for c in charts)
+
+
+@pytest.mark.skipif(not hasattr(Action, "NOTE"), reason="no Action.NOTE (decisions that change nothing) here")
+def test_notes_are_listed_but_not_counted_as_removals() -> None:
+    note = getattr(Action, "NOTE")  # noqa: B009 - absent before the rules work lands
+
+    class Remark(Filter):
+        name = "remark"
+
+        def __call__(self, doc: Document) -> Iterator[Decision]:
+            yield Decision(-1, note, self.name, "rule skipped: <time budget>")
+            yield from Scripted(drops={"Share:": 1})(doc)
+
+    result = cleaner.clean_and_explain("A title\n\nShare:\n\nThe article text, long enough.", pipeline=[Remark()])
+    doc = tree(result.to_html())
+    assert marked(doc) == legend_counts(doc) == result.removals() == Counter(scripted=1)
+    assert "rule skipped: <time budget>" in doc.cssselect("ul.notes")[0].text_content()

@@ -5,6 +5,8 @@ its block *k* is the *k*-th paragraph that the earlier passes left; `layout`
 replays the passes to put each later decision back on the pass-1 block (and
 the span of it) that it removed.  A decision that cannot be placed (its text
 is nowhere in what was left) is kept in `Layout.unplaced`, never dropped.
+Decisions that change nothing (any action other than drop, trim and keep,
+such as a remark about a skipped rule) go to `Layout.notes`.
 """
 
 from __future__ import annotations
@@ -62,6 +64,10 @@ class Layout:
     rows: list[Row]
     unplaced: list[Decision]
     passes: int
+    notes: list[Decision] = field(default_factory=list)
+
+
+CHANGES = (Action.DROP, Action.TRIM, Action.KEEP)
 
 
 def layout(result: Result) -> Layout:
@@ -70,15 +76,16 @@ def layout(result: Result) -> Layout:
         raise ValueError("the result carries no segments (pass-1 blocks): make it with cleaner.clean_and_explain")
     rows = [Row(i, text) for i, text in enumerate(result.segments)]
     unplaced: list[Decision] = []
+    notes = [d for d in result.decisions if d.action not in CHANGES]
     passes = max((d.passno for d in result.decisions), default=1)
     for passno in range(1, passes + 1):
-        decisions = [d for d in result.decisions if d.passno == passno]
+        decisions = [d for d in result.decisions if d.passno == passno and d.action in CHANGES]
         if passno == 1:
             unplaced += [d for d in decisions if not _place_first(rows, d)]
         else:
             pieces = _current_pieces(rows)
             unplaced += [d for d in decisions if not _place_later(rows, pieces, d)]
-    return Layout(rows, unplaced, passes)
+    return Layout(rows, unplaced, passes, notes)
 
 
 def _place_first(rows: list[Row], d: Decision) -> bool:

@@ -49,7 +49,7 @@ def legend_of(result: Result) -> Legend:
     keeps = Counter(d.filter for d in result.decisions if d.action is Action.KEEP)
     words: Counter[str] = Counter()
     for d in result.decisions:
-        if d.action is not Action.KEEP:
+        if d.action in (Action.DROP, Action.TRIM):
             words[d.filter] += len(d.text.split())
     names = [name for name, _ in removals.most_common()]
     names += sorted(set(keeps) - set(names))
@@ -81,7 +81,7 @@ def render_page(result: Result, *, gold: str | None = None, title: str = "") -> 
     legend = legend_of(result)
     marks = Marks(Gold(gold, result.text) if gold is not None else None)
     rows = "".join(_row(row, legend, marks) for row in lay.rows)
-    unplaced = _unplaced(lay, legend)
+    unplaced = _unplaced(lay, legend) + _notes(lay)
     heading = f"What cleaner removed: {title}" if title else "What cleaner removed"
     parts = [
         _head(heading, legend),
@@ -218,6 +218,18 @@ def _unplaced(lay: Layout, legend: Legend) -> str:
         for d in lay.unplaced
     )
     return f'<h3>Later-pass decisions not placed on a block</h3><ul class="unplaced">{items}</ul>'
+
+
+def _notes(lay: Layout) -> str:
+    """Decisions that changed nothing (a skipped rule, say), with their reasons."""
+    if not lay.notes:
+        return ""
+    items = "".join(
+        f'<li><span class="tag note">{escape(d.action.value)} · {escape(d.filter)}</span>{escape(d.reason)}'
+        f"{' — ' + escape(d.text) if d.text else ''}</li>"
+        for d in lay.notes
+    )
+    return f'<h3>Notes (decisions that changed nothing)</h3><ul class="notes">{items}</ul>'
 
 
 def _help() -> str:
