@@ -118,7 +118,8 @@ def clean_and_explain(
         decisions += again.decisions
         text = new
     fallback = any(d.filter == "guard" for d in decisions)  # in any pass
-    return Result(text, decisions, doc.mode, doc.languages, len(doc.blocks), fallback)
+    segments = tuple(b.text for b in doc.blocks)
+    return Result(text, decisions, doc.mode, doc.languages, len(doc.blocks), fallback, segments)
 
 
 def clean(

@@ -157,6 +157,7 @@ class Result:
     languages: tuple[str, ...]
     blocks: int
     fallback: bool = False
+    segments: tuple[str, ...] = ()  # the text of each pass-1 block, in order (not in to_dict)
 
     @property
     def paragraphs(self) -> list[str]:
@@ -178,3 +179,9 @@ class Result:
 
     def to_json(self, **kwargs: Any) -> str:
         return json.dumps(self.to_dict(), ensure_ascii=False, **kwargs)
+
+    def to_html(self, gold: str | None = None) -> str:
+        """A self-contained HTML report of every decision (see `cleaner.report`)."""
+        from .report import render_page
+
+        return render_page(self, gold=gold)
