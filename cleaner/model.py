@@ -8,10 +8,19 @@ that every output paragraph is provably a span of the (normalized) input.
 from __future__ import annotations
 
 import json
+import time
 from collections import Counter
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field, replace
 from enum import Enum
-from typing import Any
+from typing import Any, TypeVar
+
+T = TypeVar("T")
+CHECK_EVERY = 256  # items between two looks at the clock
+
+
+class OutOfTime(Exception):
+    """The page's time budget is spent: raised inside a filter, caught by the pipeline."""
 
 
 class Action(str, Enum):
@@ -97,6 +106,18 @@ class Document:
     trims: dict[int, list[tuple[int, int]]] = field(default_factory=dict)
     protected: set[int] = field(default_factory=set)
     cache: dict[str, object] = field(default_factory=dict, repr=False)  # per-page memo for filters
+    deadline: float | None = None  # a time.perf_counter() value: filters stop after it
+    timed_out: bool = False
+
+    def timed(self, items: Iterable[T]) -> Iterator[T]:
+        """`items`, raising `OutOfTime` once the page's deadline has passed."""
+        if self.deadline is None:
+            yield from items
+            return
+        for i, item in enumerate(items):
+            if i % CHECK_EVERY == 0 and time.perf_counter() > self.deadline:
+                raise OutOfTime
+            yield item
 
     def alive(self, index: int) -> bool:
         return index not in self.dropped
@@ -158,6 +179,7 @@ class Result:
     blocks: int
     fallback: bool = False
     segments: tuple[str, ...] = ()  # the text of each pass-1 block, in order (not in to_dict)
+    timed_out: bool = False  # the time budget ran out: some filters did not finish
 
     @property
     def paragraphs(self) -> list[str]:
@@ -174,6 +196,7 @@ class Result:
             "languages": list(self.languages),
             "blocks": self.blocks,
             "fallback": self.fallback,
+            "timed_out": self.timed_out,
             "decisions": [d.to_dict() for d in self.decisions],
         }
 

@@ -6,7 +6,7 @@ from collections.abc import Iterable, Iterator, Sequence
 from typing import TYPE_CHECKING
 
 from .filter import Filter
-from .model import Document
+from .model import Action, Decision, Document, OutOfTime
 from .registry import create
 
 # The default order: trim fused chrome first, then phrase filters by kind,
@@ -116,10 +116,20 @@ class Pipeline:
         return clone
 
     def run(self, doc: Document) -> Document:
-        """Apply every filter in order; decisions land on `doc`."""
+        """Apply every filter in order; decisions land on `doc`.
+
+        Past the document's deadline, the filter at work stops (its decisions
+        so far stand), the rest are skipped, and a note says so.
+        """
         for f in self.filters:
-            for decision in f(doc):
-                doc.apply(decision)
+            try:
+                for decision in doc.timed(f(doc)):
+                    doc.apply(decision)
+            except OutOfTime:
+                why = f"time budget spent: {f.label()} and the filters after it did not finish on this page"
+                doc.apply(Decision(-1, Action.NOTE, f.label(), why))
+                doc.timed_out = True
+                break
         return doc
 
     def __iter__(self) -> Iterator[Filter]:

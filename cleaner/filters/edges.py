@@ -31,7 +31,7 @@ class EdgesFilter(Filter):
     name = "edges"
 
     def __call__(self, doc: Document) -> Iterator[Decision]:
-        found = [edge_hits(b.text, doc.languages) if doc.alive(b.index) else () for b in doc.blocks]
+        found = [edge_hits(b.text, doc.languages) if doc.alive(b.index) else () for b in doc.timed(doc.blocks)]
         for kind in vocab.kinds():  # kind by kind, as the filters that follow
             for block, hits in zip(doc.blocks, found, strict=True):
                 for hit_kind, start, end in hits:

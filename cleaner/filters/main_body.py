@@ -96,7 +96,7 @@ class MainBodyFilter(Filter):
         blocks = doc.blocks
         if len(doc.kept()) < 3:
             return
-        shapes = [shape(" ".join(doc.remaining(b)), stops) for b in blocks]
+        shapes = [shape(" ".join(doc.remaining(b)), stops) for b in doc.timed(blocks)]
         pairs = zip(blocks, shapes, strict=True)
         scores = [removed_score(doc, b) if b.index in doc.dropped else score(b, s) for b, s in pairs]
         first, last, total = best_run(scores)

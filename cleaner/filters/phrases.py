@@ -63,7 +63,7 @@ def page_matches(doc: Document) -> PageMatches:
     if isinstance(cached, PageMatches):
         return cached
     found = PageMatches()
-    for block in doc.blocks:
+    for block in doc.timed(doc.blocks):
         n = block.words
         if n > CUE_MAX_WORDS:
             continue
