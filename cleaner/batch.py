@@ -128,6 +128,7 @@ def _init_worker(options: dict[str, Any]) -> None:
     global _OPTIONS
     _OPTIONS = options
     signal.signal(signal.SIGINT, signal.SIG_IGN)  # Ctrl-C is the parent's to handle
+    signal.signal(signal.SIGTERM, signal.SIG_DFL)  # not a handler a forked parent had set
 
 
 def _work(chunk: list[Item]) -> list[Outcome]:

@@ -142,16 +142,22 @@ class UsageError(Exception):
     """A combination of options that cannot work."""
 
 
+class _Stderr(logging.Handler):
+    """Messages to whatever ``sys.stderr`` is when they are logged (tests and callers swap it)."""
+
+    def emit(self, record: logging.LogRecord) -> None:
+        try:
+            sys.stderr.write(self.format(record) + "\n")
+        except Exception:
+            self.handleError(record)
+
+
 def _setup_logging(*, quiet: bool, verbose: bool) -> None:
     logger = logging.getLogger("cleaner")
-    if not any(getattr(h, "_cleaner_cli", False) for h in logger.handlers):
-        handler = logging.StreamHandler()  # stderr, looked up when the handler is created
+    if not any(isinstance(h, _Stderr) for h in logger.handlers):
+        handler = _Stderr()
         handler.setFormatter(logging.Formatter("cleaner: %(message)s"))
-        handler._cleaner_cli = True  # type: ignore[attr-defined]
         logger.addHandler(handler)
-    for h in logger.handlers:
-        if getattr(h, "_cleaner_cli", False) and isinstance(h, logging.StreamHandler):
-            h.setStream(sys.stderr)  # tests and callers may have swapped sys.stderr
     logger.setLevel(logging.INFO if verbose else logging.WARNING)
     logger.propagate = False
 
@@ -273,8 +279,11 @@ def record_dict(outcome: Outcome, *, full: bool) -> dict[str, Any]:
     return data
 
 
-class _Terminated(Exception):
-    """SIGTERM (a scheduler stopping the job): stop like Ctrl-C, keeping what was written."""
+class _Terminated(BaseException):
+    """SIGTERM (a scheduler stopping the job): stop like Ctrl-C, keeping what was written.
+
+    A `BaseException`, like `KeyboardInterrupt`, so that no ``except Exception`` takes it for a page's error.
+    """
 
 
 class _terminate_as_interrupt:

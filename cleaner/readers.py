@@ -71,7 +71,7 @@ def kind_of(name: str) -> str:
     base = name.lower().removesuffix(".gz")
     if base.endswith((".jsonl", ".ndjson")):
         return "jsonl"
-    if base.endswith((".warc", ".arc")):
+    if base.endswith(".warc"):
         return "warc"
     return "page"
 
@@ -243,11 +243,15 @@ def read_warc(stream: IO[bytes], location: str, fields: Fields = Fields()) -> It
     records = ArchiveIterator(stream)
     try:
         for record in records:
-            start = records.offset  # where this record begins (set once the previous one was read)
+            if record.format != "warc":  # warcio reads ARC too, and so takes any text for ARC lines
+                message = f"unreadable WARC: {record.format.upper()} record, not WARC"
+                yield Problem(f"{location}@{records.offset}", message)
+                return
             if record.rec_type not in ("response", "resource"):
                 continue
             item, complete = _warc_item(record)
-            item.location = f"{location}@{start}"
+            # Asked only now: warcio finds the offset by reading the record to its end.
+            item.location = f"{location}@{records.get_record_offset()}"
             yield item
             if not complete:
                 return
