@@ -2,9 +2,23 @@
 
 from __future__ import annotations
 
+import importlib
 import io
 import json
+import os
 from pathlib import Path
+from types import ModuleType
+
+import pytest
+
+REQUIRE_EXTRAS = bool(os.environ.get("CLEANER_REQUIRE_EXTRAS"))  # set by .ci/run: CI must not skip these
+
+
+def need(module: str, reason: str) -> ModuleType:
+    """Import an optional dependency, or skip the test with the reason (fail instead under CI)."""
+    if REQUIRE_EXTRAS:
+        return importlib.import_module(module)
+    return pytest.importorskip(module, reason=reason)
 
 ARTICLE = (
     "<html><head><title>Floods displace thousands</title></head><body>"

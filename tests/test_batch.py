@@ -14,7 +14,7 @@ import cleaner
 from cleaner.batch import PageFailed, Summary, process
 from cleaner.readers import Fields, Problem, Record, is_batch, kind_of, read_inputs, read_jsonl, read_warc
 
-from .batch_data import ARTICLE, TEXT_PAGE, numbered_page, warc_bytes, write_jsonl
+from .batch_data import ARTICLE, TEXT_PAGE, need, numbered_page, warc_bytes, write_jsonl
 
 
 def test_kind_of_looks_through_gz() -> None:
@@ -66,7 +66,7 @@ def test_jsonl_invalid_utf8_line_is_a_problem() -> None:
 
 @pytest.mark.parametrize("gz", [False, True])
 def test_warc_html_records_kept_others_skipped_and_truncation_reported(gz: bool) -> None:
-    pytest.importorskip("warcio", reason="the warc extra (warcio) is not installed")
+    need("warcio", reason="the warc extra (warcio) is not installed")
     data = warc_bytes(gzip=gz, truncate_last=True)
     items = list(read_warc(io.BytesIO(data), "crawl.warc"))
     assert len(items) == 4  # the request record passes silently
@@ -85,14 +85,14 @@ def test_warc_html_records_kept_others_skipped_and_truncation_reported(gz: bool)
 
 
 def test_warc_complete_file_gives_both_pages() -> None:
-    pytest.importorskip("warcio", reason="the warc extra (warcio) is not installed")
+    need("warcio", reason="the warc extra (warcio) is not installed")
     items = list(read_warc(io.BytesIO(warc_bytes(gzip=True, truncate_last=False)), "crawl.warc.gz"))
     pages = [i for i in items if isinstance(i, Record)]
     assert [p.url for p in pages] == ["http://example.org/floods", "http://example.org/last"]
 
 
 def test_not_a_warc_is_one_problem(tmp_path: Path) -> None:
-    pytest.importorskip("warcio", reason="the warc extra (warcio) is not installed")
+    need("warcio", reason="the warc extra (warcio) is not installed")
     path = tmp_path / "fake.warc"
     path.write_bytes(b"this is not an archive\n" * 10)
     (item,) = read_inputs([str(path)])

@@ -20,7 +20,7 @@ import pytest
 import cleaner
 from cleaner.cli import main, removal_table, to_markdown
 
-from .batch_data import ARTICLE, TEXT_PAGE, numbered_page, warc_bytes, write_jsonl
+from .batch_data import ARTICLE, TEXT_PAGE, need, numbered_page, warc_bytes, write_jsonl
 
 SEED = Path(__file__).resolve().parent.parent / "fixtures" / "seed" / "amnesty-russia-unhrc.txt"
 
@@ -149,7 +149,7 @@ def test_jsonl_batch_format_json_carries_decisions(capsys: pytest.CaptureFixture
 
 
 def test_warc_batch(capsys: pytest.CaptureFixture[str], tmp_path: Path) -> None:
-    pytest.importorskip("warcio", reason="the warc extra (warcio) is not installed")
+    need("warcio", reason="the warc extra (warcio) is not installed")
     path = tmp_path / "crawl.warc.gz"
     path.write_bytes(warc_bytes(gzip=True, truncate_last=True))
     out = tmp_path / "out.jsonl"
@@ -209,7 +209,7 @@ def test_stdin_jsonl_is_detected(tmp_path: Path) -> None:
 
 
 def test_stdin_warc_is_detected() -> None:
-    pytest.importorskip("warcio", reason="the warc extra (warcio) is not installed")
+    need("warcio", reason="the warc extra (warcio) is not installed")
     done = run(["clean", "-q"], stdin=warc_bytes(gzip=True, truncate_last=False))
     assert done.returncode == 0, done.stderr
     assert [line["url"] for line in jsonl_lines(done.stdout.decode())] == [
@@ -256,7 +256,7 @@ def test_progress_bar_only_on_a_terminal(tmp_path: Path) -> None:
     path = write_jsonl(tmp_path / "in.jsonl", [{"id": i, "text": numbered_page(i)} for i in range(5)])
     plain = run(["clean", str(path)])
     assert b"page/s" not in plain.stderr and b"\r" not in plain.stderr  # stderr is a pipe: no bar
-    pytest.importorskip("tqdm", reason="the progress extra (tqdm) is not installed")
+    need("tqdm", reason="the progress extra (tqdm) is not installed")
     leader, follower = pty.openpty()
     fcntl.ioctl(follower, termios.TIOCSWINSZ, struct.pack("HHHH", 24, 100, 0, 0))  # a new pty is 0 columns wide
     try:

@@ -15,12 +15,12 @@ import pytest
 
 import cleaner
 
-from .batch_data import ARTICLE, TEXT_PAGE, numbered_page
+from .batch_data import ARTICLE, REQUIRE_EXTRAS, TEXT_PAGE, need, numbered_page
 
 
 def test_datatrove_step_in_the_local_executor(tmp_path: Path) -> None:
-    pytest.importorskip("datatrove", reason="the datatrove extra is not installed")
-    pytest.importorskip("orjson", reason="datatrove's JSONL reader and writer need orjson (datatrove extra)")
+    need("datatrove", reason="the datatrove extra is not installed")
+    need("orjson", reason="datatrove's JSONL reader and writer need orjson (datatrove extra)")
     from datatrove.executor import LocalPipelineExecutor
     from datatrove.pipeline.readers import JsonlReader
     from datatrove.pipeline.writers import JsonlWriter
@@ -54,7 +54,7 @@ def test_datatrove_step_in_the_local_executor(tmp_path: Path) -> None:
 
 
 def test_datatrove_step_counts_a_failing_document_and_goes_on() -> None:
-    pytest.importorskip("datatrove", reason="the datatrove extra is not installed")
+    need("datatrove", reason="the datatrove extra is not installed")
     from datatrove.data import Document
 
     from cleaner.integrations.datatrove import CleanerStep
@@ -69,10 +69,11 @@ def test_datatrove_step_counts_a_failing_document_and_goes_on() -> None:
 
 @pytest.fixture(scope="module")
 def spark() -> Iterator[Any]:
-    pytest.importorskip("pyspark", reason="the spark extra (pyspark) is not installed")
-    pytest.importorskip("pyarrow", reason="pandas UDFs need pyarrow (spark extra)")
+    need("pyspark", reason="the spark extra (pyspark) is not installed")
+    need("pyarrow", reason="pandas UDFs need pyarrow (spark extra)")
     if shutil.which("java") is None and not os.environ.get("JAVA_HOME"):
-        pytest.skip("Spark needs Java 17 (apt-get install openjdk-17-jre-headless; .ci/run installs it)")
+        stop = pytest.fail if REQUIRE_EXTRAS else pytest.skip
+        stop("Spark needs Java 17 (apt-get install openjdk-17-jre-headless; .ci/run installs it)")
     from pyspark.sql import SparkSession
 
     os.environ.setdefault("PYSPARK_PYTHON", sys.executable)  # the workers use this interpreter and its cleaner
