@@ -291,3 +291,18 @@ def _read_all(fd: int) -> bytes:
             break
         chunks.append(chunk)
     return b"".join(chunks)
+
+
+def test_every_option_and_exit_code_is_in_docs_cli_md() -> None:
+    from cleaner.cli import build_parser
+
+    doc = (SEED.parent.parent.parent / "docs" / "cli.md").read_text(encoding="utf-8")
+    parser = build_parser()
+    commands = parser._subparsers._group_actions[0].choices  # type: ignore[union-attr]
+    for name, sub in commands.items():
+        assert f"cleaner {name}" in doc
+        for action in sub._actions:
+            for flag in action.option_strings:
+                assert flag in ("-h", "--help") or f"`{flag}" in doc or f"{flag}`" in doc, flag
+    for code in (0, 1, 2, 130, 141, 143):
+        assert f"| {code} |" in doc
