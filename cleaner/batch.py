@@ -5,14 +5,16 @@
 goes to a process pool a chunk at a time, and at most a few chunks per
 worker are in flight, so a fast reader never queues the whole input
 (``Pool.imap`` would). A worker that dies (out of memory, a crash in a C
-library) fails the oldest chunk in flight; the other chunks go on in a new
-pool, so the batch never hangs or stops.
+library) fails only the record it was cleaning: the records in flight are
+rerun one at a time in a new pool, so the batch never hangs or stops.
 
 `clean_many` is the same for plain pages; `Summary` counts a batch.
 """
 
 from __future__ import annotations
 
+import contextlib
+import multiprocessing
 import signal
 import time
 from collections import Counter, deque
@@ -70,6 +72,7 @@ def process(
         return
     chunks = _chunks(items, max(1, chunksize))
     pending: Pending = deque()
+    _warm_up(options)
     pool = _pool(jobs, options)
     try:
         for chunk in chunks:
@@ -93,15 +96,15 @@ def _collect(
     try:
         outcomes = future.result()
     except BrokenProcessPool:
-        # Which record killed the worker is unknown: every record in flight fails, the rest go on.
-        for item in chunk:
-            yield _failed(item, "worker process died (out of memory or a crash) while cleaning this chunk")
-        lost = [c for c, _ in pending]
+        # A dead worker breaks every chunk in flight and does not say which record killed it:
+        # rerun those records one at a time, so that only the record that kills a worker again fails.
+        lost = [item for c in [chunk, *(c for c, _ in pending)] for item in c]
         pending.clear()
         pool.shutdown(wait=False, cancel_futures=True)
         pool = _pool(jobs, options)
-        for other in lost:
-            pending.append((other, pool.submit(_work, other)))
+        for item in lost:
+            outcome, pool = _alone(item, pool, jobs, options)
+            yield outcome
         return pool
     except Exception as err:  # e.g. a result that would not pickle: this chunk fails, the pool is fine
         for item in chunk:
@@ -111,10 +114,33 @@ def _collect(
     return pool
 
 
+def _alone(
+    item: Item, pool: ProcessPoolExecutor, jobs: int, options: dict[str, Any]
+) -> tuple[Outcome, ProcessPoolExecutor]:
+    """Clean one record by itself; if its worker dies, it is the record's fault."""
+    try:
+        return pool.submit(_work, [item]).result()[0], pool
+    except BrokenProcessPool:
+        pool.shutdown(wait=False, cancel_futures=True)
+        failed = _failed(item, "worker process died while cleaning this record (out of memory or a crash)")
+        return failed, _pool(jobs, options)
+
+
 def _chunks(items: Iterable[Item], size: int) -> Iterator[list[Item]]:
     it = iter(items)
     while chunk := list(islice(it, size)):
         yield chunk
+
+
+def _warm_up(options: dict[str, Any]) -> None:
+    """Compile the vocabularies once in the parent, so that forked workers (and their replacements) start warm."""
+    if multiprocessing.get_start_method() != "fork":
+        return
+    with contextlib.suppress(Exception):  # a bad option fails each record in the workers, where it is reported
+        clean_and_explain(_WARM_UP_PAGE, **options)
+
+
+_WARM_UP_PAGE = "Warm-up\n\nA sentence of an article, long enough to be read like prose by every filter."
 
 
 def _pool(jobs: int, options: dict[str, Any]) -> ProcessPoolExecutor:

@@ -6,11 +6,13 @@ import gzip
 import io
 import os
 import zlib
+from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
 
 import cleaner
+from cleaner import Decision, Document, Filter, Pipeline
 from cleaner.batch import PageFailed, Summary, process
 from cleaner.readers import Fields, Problem, Record, is_batch, kind_of, read_inputs, read_jsonl, read_warc
 
@@ -208,3 +210,26 @@ def test_summary_reasons_and_rate() -> None:
     assert data["removals"] == dict(page.result.removals()) if page.result else False
     assert summary.pages_per_second > 0
     assert "1 cleaned, 0 failed, 1 skipped" in summary.lines()[0]
+
+
+class _DieOnPoison(Filter):
+    """Kills the worker process on a page that says POISON, as an out-of-memory kill or a C crash would."""
+
+    name = "die_on_poison"
+
+    def __call__(self, doc: Document) -> Iterator[Decision]:
+        if "POISON" in doc.text:
+            os._exit(1)
+        return iter(())
+
+
+def test_a_dying_worker_fails_only_its_record_and_the_batch_goes_on() -> None:
+    pages = [numbered_page(i) for i in range(12)]
+    pages[5] = "POISON " + pages[5]
+    items = [Record(str(i), page, f"mem:{i}") for i, page in enumerate(pages)]
+    pipe = Pipeline.default().add(_DieOnPoison(), before="edges")
+    outcomes = list(process(items, jobs=2, chunksize=2, pipeline=pipe))
+    assert [o.id for o in outcomes] == [str(i) for i in range(12)]  # in order, none lost
+    assert [o.id for o in outcomes if not o.ok] == ["5"]  # only the record that kills a worker fails
+    assert outcomes[5].error is not None and "worker process died" in outcomes[5].error
+    assert [o.result.text for o in outcomes if o.result] == [cleaner.clean(p) for p in pages if "POISON" not in p]
