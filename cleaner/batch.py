@@ -64,7 +64,7 @@ class PageFailed(CleanerError):
 
 def process(
     items: Iterable[Item], *, jobs: int = 1, chunksize: int = DEFAULT_CHUNKSIZE, **options: Any
-) -> Iterator[Outcome]:
+) -> Generator[Outcome, None, None]:
     """Clean every record (``options`` go to `clean_and_explain`), yielding outcomes in input order."""
     if jobs <= 1:
         for item in items:
@@ -124,6 +124,8 @@ def _alone(
         pool.shutdown(wait=False, cancel_futures=True)
         failed = _failed(item, "worker process died while cleaning this record (out of memory or a crash)")
         return failed, _pool(jobs, options)
+    except Exception as err:  # as in _collect: this record fails, the pool is fine
+        return _failed(item, f"{type(err).__name__}: {err}"), pool
 
 
 def _chunks(items: Iterable[Item], size: int) -> Iterator[list[Item]]:

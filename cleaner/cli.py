@@ -19,13 +19,14 @@ import shutil
 import signal
 import sys
 from collections.abc import Callable, Iterator, Sequence
-from contextlib import ExitStack, nullcontext
+from contextlib import ExitStack, closing, nullcontext
 from pathlib import Path
 from types import FrameType
 from typing import IO, Any
 
-from .api import MODES
+from .api import MODES, clean_and_explain
 from .batch import DEFAULT_CHUNKSIZE, Outcome, Summary, process
+from .errors import CleanerError
 from .model import Action, Result
 from .readers import DEFAULT_EXTENSIONS, INPUT_FORMATS, STDIN, Fields, Item, Record, is_batch, read_inputs
 
@@ -113,6 +114,16 @@ def _cleaning_options(p: argparse.ArgumentParser) -> None:
 COMMANDS: list[Callable[[Subparsers], None]] = [_add_clean, _add_explain]
 
 
+def _checked_options(args: argparse.Namespace) -> dict[str, Any]:
+    """The cleaning options, tried once on a tiny page: a bad rules file is a usage error, not a million failures."""
+    options = _clean_options(args)
+    try:
+        clean_and_explain("", **options)
+    except (TypeError, ValueError, OSError, CleanerError) as err:
+        raise UsageError(f"bad cleaning options: {err}") from err
+    return options
+
+
 def _clean_options(args: argparse.Namespace) -> dict[str, Any]:
     """Keyword arguments for `clean_and_explain` (``rules`` only when given)."""
     options: dict[str, Any] = {"mode": args.mode, "lang": args.lang}
@@ -176,6 +187,7 @@ def run_clean(args: argparse.Namespace) -> int:
     items = read_inputs(args.inputs, input_format=args.input_format, extensions=args.ext.split(","), fields=fields)
     if args.url:
         items = _with_url(items, args.url)
+    options = _checked_options(args)
     summary = Summary()
     with ExitStack() as stack:
         out = stack.enter_context(_output(args.output))
@@ -183,7 +195,7 @@ def run_clean(args: argparse.Namespace) -> int:
         handle = _writer(out, args.format, batch)
         try:
             with _terminate_as_interrupt():
-                outcomes = process(items, jobs=jobs, chunksize=args.chunksize, **_clean_options(args))
+                outcomes = stack.enter_context(closing(process(items, jobs=jobs, chunksize=args.chunksize, **options)))
                 for outcome in _progress(outcomes, enabled=batch and not args.quiet):
                     _handle(outcome, summary, handle, report, explain=args.explain, batch=batch)
         except (KeyboardInterrupt, _Terminated) as stop:
@@ -226,7 +238,10 @@ def _handle(
 
 def _finish(summary: Summary, args: argparse.Namespace, batch: bool) -> None:
     if args.stats:
-        Path(args.stats).write_text(json.dumps(summary.to_dict(), indent=2) + "\n", encoding="utf-8")
+        try:
+            Path(args.stats).write_text(json.dumps(summary.to_dict(), indent=2) + "\n", encoding="utf-8")
+        except OSError as err:
+            log.error("cannot write %s: %s", args.stats, err.strerror or err)
     if (batch and not args.quiet) or summary.interrupted:
         for line in summary.lines():
             sys.stderr.write(f"cleaner: {line}\n")
@@ -235,14 +250,19 @@ def _finish(summary: Summary, args: argparse.Namespace, batch: bool) -> None:
 def _output(path: str | None) -> Any:
     if path is None:
         return nullcontext(sys.stdout)
-    return open(path, "w", encoding="utf-8", newline="\n")
+    try:
+        return open(path, "w", encoding="utf-8", newline="\n")
+    except OSError as err:
+        raise UsageError(f"cannot write {path}: {err.strerror or err}") from err
 
 
 def _open_report(directory: str | None, stack: ExitStack) -> Any:
     if directory is None:
         return None
-    from .report import BatchReport  # type: ignore[import-not-found,unused-ignore]  # another branch adds it
-
+    try:
+        from .report import BatchReport  # type: ignore[import-not-found,unused-ignore]  # another branch adds it
+    except ImportError as err:
+        raise UsageError(f"--report is not available in this installation ({err})") from err
     report = BatchReport(directory)
     stack.callback(report.close)
     return report
@@ -341,7 +361,10 @@ def run_explain(args: argparse.Namespace) -> int:
     sys.stdout.write(removal_table(outcome.result, _width()) + "\n")
     if args.html:
         gold = Path(args.gold).read_text(encoding="utf-8") if args.gold else None
-        from .report import render_page  # type: ignore[import-not-found,unused-ignore]  # another branch adds it
+        try:
+            from .report import render_page  # type: ignore[import-not-found,unused-ignore]  # another branch adds it
+        except ImportError as err:
+            raise UsageError(f"--html is not available in this installation ({err})") from err
 
         Path(args.html).write_text(render_page(outcome.result, gold=gold), encoding="utf-8")
     return EXIT_OK

@@ -306,3 +306,18 @@ def test_every_option_and_exit_code_is_in_docs_cli_md() -> None:
                 assert flag in ("-h", "--help") or f"`{flag}" in doc or f"{flag}`" in doc, flag
     for code in (0, 1, 2, 130, 141, 143):
         assert f"| {code} |" in doc
+
+
+def test_bad_options_stop_before_any_record(capsys: pytest.CaptureFixture[str], tmp_path: Path) -> None:
+    path = write_jsonl(tmp_path / "in.jsonl", [{"text": TEXT_PAGE}])
+    for argv, message in [
+        (["clean", str(path), "--max-bytes", "-1"], "bad cleaning options"),
+        (["clean", str(path), "-o", str(tmp_path / "no" / "such" / "dir.jsonl")], "cannot write"),
+        (["clean", "--url", "http://e.org", str(path)], "--url is for one page"),
+    ]:
+        with pytest.raises(SystemExit) as stop:
+            main(argv)
+        assert stop.value.code == 2
+        assert message in capsys.readouterr().err
+    assert main(["clean", str(path), "--max-bytes", "10", "-q"]) == 1  # a small limit is no usage error
+    assert "InputTooLarge" in capsys.readouterr().err
