@@ -237,8 +237,12 @@ def read_warc(stream: IO[bytes], location: str, fields: Fields = Fields()) -> It
     record is a `Problem`; reading stops at the first damaged spot, since
     offsets after it cannot be trusted.
     """
-    from warcio.archiveiterator import ArchiveIterator
-    from warcio.exceptions import ArchiveLoadFailed
+    try:
+        from warcio.archiveiterator import ArchiveIterator
+        from warcio.exceptions import ArchiveLoadFailed
+    except ImportError:
+        yield Problem(location, "cannot read WARC: warcio is not installed (pip install 'boilerplate-cleaner[warc]')")
+        return
 
     records = ArchiveIterator(stream)
     try:

@@ -5,6 +5,7 @@ from __future__ import annotations
 import gzip
 import io
 import os
+import sys
 import zlib
 from collections.abc import Iterator
 from pathlib import Path
@@ -233,3 +234,9 @@ def test_a_dying_worker_fails_only_its_record_and_the_batch_goes_on() -> None:
     assert [o.id for o in outcomes if not o.ok] == ["5"]  # only the record that kills a worker fails
     assert outcomes[5].error is not None and "worker process died" in outcomes[5].error
     assert [o.result.text for o in outcomes if o.result] == [cleaner.clean(p) for p in pages if "POISON" not in p]
+
+
+def test_warc_without_warcio_is_a_reported_problem(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setitem(sys.modules, "warcio.archiveiterator", None)  # as if the extra were not installed
+    (item,) = read_warc(io.BytesIO(b"WARC/1.0\r\n"), "crawl.warc")
+    assert isinstance(item, Problem) and item.location == "crawl.warc" and "pip install" in item.message
