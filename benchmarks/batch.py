@@ -77,6 +77,7 @@ def run_batch(src: Path, jobs: int, tmp: Path) -> dict[str, Any]:
     """One CLI batch run: wall time, the CLI's own summary, peak RSS (largest process, whole tree)."""
     out, stats = tmp / f"out-{jobs}.jsonl", tmp / f"stats-{jobs}.json"
     sampler = TreeSampler()
+    load_before = os.getloadavg()[0]  # other work on the machine: reported with each run
     start = time.monotonic()
     proc = subprocess.Popen(
         [sys.executable, "-c", _WRAPPER, *cleaner_cmd(src, out, stats, jobs)], stderr=subprocess.PIPE, text=True
@@ -97,6 +98,7 @@ def run_batch(src: Path, jobs: int, tmp: Path) -> dict[str, Any]:
         "wall_pages_per_s": round(summary["cleaned"] / wall, 2),
         "max_rss_mb": round(int(err.strip().splitlines()[-1]) / 1024, 1),
         "tree_rss_mb": round(sampler.peak / 1024, 1),
+        "load_1min": [round(load_before, 2), round(os.getloadavg()[0], 2)],
     }
 
 
