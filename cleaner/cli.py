@@ -46,7 +46,8 @@ def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(
         prog="cleaner",
         description="Turn scraped web pages into their article body; every removal is explained.",
-        epilog="Exit codes: 0 all cleaned, 1 some records failed, 2 usage error, 130 interrupted.",
+        epilog="Exit codes: 0 all cleaned, 1 some records failed, 2 usage error, 130 Ctrl-C, 141 output pipe closed, "
+        "143 SIGTERM. See docs/cli.md.",
     )
     parser.add_argument("--version", action="version", version=f"cleaner {__version__}")
     sub = parser.add_subparsers(dest="command", metavar="COMMAND", required=True)
@@ -141,7 +142,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     """Run the command line; return the exit code."""
     parser = build_parser()
     args = parser.parse_args(argv)
-    _setup_logging(quiet=getattr(args, "quiet", False), verbose=getattr(args, "verbose", False))
+    _setup_logging(verbose=getattr(args, "verbose", False))  # --quiet hides the bar and summary, never failures
     try:
         code: int = args.func(args)
     except UsageError as err:
@@ -163,7 +164,7 @@ class _Stderr(logging.Handler):
             self.handleError(record)
 
 
-def _setup_logging(*, quiet: bool, verbose: bool) -> None:
+def _setup_logging(*, verbose: bool) -> None:
     logger = logging.getLogger("cleaner")
     if not any(isinstance(h, _Stderr) for h in logger.handlers):
         handler = _Stderr()
