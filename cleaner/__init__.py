@@ -9,6 +9,7 @@ r"""cleaner: turn a scraped web page (text or HTML) into its article body.
 from __future__ import annotations
 
 from .api import clean, clean_and_explain
+from .batch import clean_many
 from .errors import CleanerError, InputTooLarge, RuleError, UnknownFilterError, VocabularyError
 from .filter import BlockFilter, Filter
 from .model import Action, Block, Decision, Document, Hints, Result
@@ -44,5 +45,6 @@ __all__ = [
     "available_filters",
     "clean",
     "clean_and_explain",
+    "clean_many",
     "register",
 ]
