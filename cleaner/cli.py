@@ -1,4 +1,5 @@
-"""The ``cleaner`` command line: ``cleaner clean`` (one page or a batch) and ``cleaner explain``.
+"""The ``cleaner`` command line: ``cleaner clean`` (one page or a batch), ``cleaner explain``
+and ``cleaner rules check``.
 
 Each subcommand is a function that adds its parser and sets ``func``; adding
 one is a function and a line in `COMMANDS`.
@@ -111,8 +112,6 @@ def _cleaning_options(p: argparse.ArgumentParser) -> None:
     g.add_argument("--url", help="the page's URL (one page; JSONL and WARC records carry their own)")
     g.add_argument("--max-bytes", type=int, default=None, help="skip pages larger than this (default: 64 MiB)")
 
-
-COMMANDS: list[Callable[[Subparsers], None]] = [_add_clean, _add_explain]
 
 
 def _checked_options(args: argparse.Namespace) -> dict[str, Any]:
@@ -260,10 +259,8 @@ def _output(path: str | None) -> Any:
 def _open_report(directory: str | None, stack: ExitStack) -> Any:
     if directory is None:
         return None
-    try:
-        from .report import BatchReport  # type: ignore[import-not-found,unused-ignore]  # another branch adds it
-    except ImportError as err:
-        raise UsageError(f"--report is not available in this installation ({err})") from err
+    from .report import BatchReport
+
     report = BatchReport(directory)
     stack.callback(report.close)
     return report
@@ -362,13 +359,42 @@ def run_explain(args: argparse.Namespace) -> int:
     sys.stdout.write(removal_table(outcome.result, _width()) + "\n")
     if args.html:
         gold = Path(args.gold).read_text(encoding="utf-8") if args.gold else None
-        try:
-            from .report import render_page  # type: ignore[import-not-found,unused-ignore]  # another branch adds it
-        except ImportError as err:
-            raise UsageError(f"--html is not available in this installation ({err})") from err
-
-        Path(args.html).write_text(render_page(outcome.result, gold=gold), encoding="utf-8")
+        Path(args.html).write_text(outcome.result.to_html(gold=gold), encoding="utf-8")
     return EXIT_OK
+
+
+def _add_rules(sub: Subparsers) -> None:
+    p = sub.add_parser("rules", help="work with rule files", description="Check rule files (docs/rules.md).")
+    actions = p.add_subparsers(dest="action", metavar="ACTION", required=True)
+    check = actions.add_parser(
+        "check", help="validate rule files and run their [[tests]]", description="Validate and run [[tests]]."
+    )
+    check.add_argument("files", nargs="+", metavar="FILE", help="rule files (TOML)")
+    check.set_defaults(func=run_rules_check)
+
+
+def run_rules_check(args: argparse.Namespace) -> int:
+    """Exit 0 when every file loads and every test passes, 1 on a failed test, 2 on an invalid file."""
+    from .rulefile import check
+
+    failed = invalid = 0
+    for path in args.files:
+        try:
+            outcomes = check(path)
+        except CleanerError as err:
+            print(f"invalid: {err}", file=sys.stderr)
+            invalid += 1
+            continue
+        for o in outcomes:
+            print(f"{'ok  ' if o.passed else 'FAIL'} {path}:{o.test.line or '?'}: {o.test.name}")
+            for problem in o.problems:
+                print("     " + problem.replace("\n", "\n     "))
+        failed += sum(not o.passed for o in outcomes)
+        print(f"{path}: {len(outcomes) - sum(not o.passed for o in outcomes)} of {len(outcomes)} tests passed")
+    return EXIT_USAGE if invalid else EXIT_FAILURES if failed else EXIT_OK
+
+
+COMMANDS: list[Callable[[Subparsers], None]] = [_add_clean, _add_explain, _add_rules]
 
 
 # --- readable output -----------------------------------------------------------------------------

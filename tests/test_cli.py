@@ -104,6 +104,43 @@ def test_explain_command(capsys: pytest.CaptureFixture[str], tmp_path: Path) -> 
     assert "missing.html" in capsys.readouterr().err
 
 
+def test_explain_writes_the_html_report(capsys: pytest.CaptureFixture[str], tmp_path: Path) -> None:
+    report, gold = tmp_path / "report.html", SEED.with_name(SEED.name.replace(".txt", ".gold.txt"))
+    assert main(["explain", str(SEED), "--html", str(report), "--gold", str(gold)]) == 0
+    html = report.read_text(encoding="utf-8")
+    assert html.startswith("<!DOCTYPE html>") and "take_action" in html and "pull_quotes" in html
+    assert "<script src=" not in html  # self-contained
+
+
+def test_rules_option_applies_a_rule_file(capsys: pytest.CaptureFixture[str], tmp_path: Path) -> None:
+    rules = tmp_path / "rules.toml"
+    rules.write_text('[[rules]]\nid = "flood"\nphrase = "ten thousand families"\n')
+    page = tmp_path / "page.txt"
+    page.write_text(TEXT_PAGE)
+    assert main(["clean", str(page)]) == 0
+    assert "ten thousand families" in capsys.readouterr().out
+    assert main(["clean", "--rules", str(rules), "--format", "json", str(page)]) == 0
+    result = json.loads(capsys.readouterr().out)
+    assert "ten thousand families" not in result["text"]
+    assert "rule:flood" in {d["filter"] for d in result["decisions"]}
+
+
+def test_rules_check_runs_inline_tests_and_sets_the_exit_code(
+    capsys: pytest.CaptureFixture[str], tmp_path: Path
+) -> None:
+    example = Path(__file__).resolve().parent.parent / "docs" / "examples" / "rules.toml"
+    assert main(["rules", "check", str(example)]) == 0
+    assert "3 of 3 tests passed" in capsys.readouterr().out
+    failing = tmp_path / "failing.toml"
+    failing.write_text('[[rules]]\nid = "a"\nphrase = "prose"\n[[tests]]\ninput = "Some prose."\nkept = ["prose"]\n')
+    assert main(["rules", "check", str(failing)]) == 1
+    assert "FAIL" in capsys.readouterr().out
+    invalid = tmp_path / "invalid.toml"
+    invalid.write_text('[[rules]]\nid = "a"\nregex = "(x"\n')
+    assert main(["rules", "check", str(invalid)]) == 2
+    assert f"{invalid}:3: rule 'a': bad regular expression" in capsys.readouterr().err
+
+
 def test_mode_option_is_passed_on(capsys: pytest.CaptureFixture[str], tmp_path: Path) -> None:
     page = tmp_path / "page.html"
     page.write_text(ARTICLE)
@@ -137,6 +174,14 @@ def test_jsonl_batch_with_a_malformed_line(capsys: pytest.CaptureFixture[str], t
     assert "removals: " in captured.err
     summary = json.loads(stats.read_text())
     assert (summary["records"], summary["cleaned"], summary["failed"]) == (3, 2, 1)
+
+
+def test_batch_report_indexes_a_page_per_record(capsys: pytest.CaptureFixture[str], tmp_path: Path) -> None:
+    path = write_jsonl(tmp_path / "in.jsonl", [{"id": "a", "text": TEXT_PAGE}, {"id": "b", "text": numbered_page(2)}])
+    assert main(["clean", str(path), "-q", "--report", str(tmp_path / "report")]) == 0
+    index = (tmp_path / "report" / "index.html").read_text(encoding="utf-8")
+    pages = sorted((tmp_path / "report" / "pages").glob("*.html"))
+    assert len(pages) == 2 and all(p.name in index for p in pages)
 
 
 def test_jsonl_batch_format_json_carries_decisions(capsys: pytest.CaptureFixture[str], tmp_path: Path) -> None:
