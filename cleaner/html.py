@@ -9,11 +9,17 @@ covers both.
 
 Safety: the parser never touches the network, resolves no entities and
 recovers from broken markup; the walk is iterative, so nesting depth cannot
-exhaust the Python stack.
+exhaust the Python stack.  libxml2 gives up on a document nested deeper than
+its limit (2048 with ``huge_tree``) and drops everything after that point, so
+such a page is parsed again with the excess tags removed: elements past
+`SAFE_DEPTH` open tags lose their tags but keep their text, as browsers attach
+elements past their own depth limit flat.  ``huge_tree`` lifts libxml2's 10 MB
+text-node limit only; the HTML parser expands no entities with or without it.
 """
 
 from __future__ import annotations
 
+from collections import Counter
 from dataclasses import dataclass
 from typing import Any
 
@@ -238,13 +244,92 @@ def _walk(root: Any) -> list[tuple[str, Frame, float, bool]]:
     return out.lines
 
 
-def _parse(page: str | bytes) -> Any:
-    data = page.encode("utf-8") if isinstance(page, str) else decode(page).encode("utf-8")
-    parser = lxml.html.HTMLParser(encoding="utf-8", remove_comments=True, remove_pis=True, no_network=True)
+# elements kept when a page nests too deep for libxml2 (see the module docstring)
+SAFE_DEPTH = 256
+VOID = frozenset(
+    ["area", "base", "br", "col", "embed", "hr", "img", "input", "link", "meta", "param", "source", "track", "wbr"]
+)
+_SURROGATES = regex.compile(r"[\ud800-\udfff]")
+# a DOCTYPE with an internal subset ("<!DOCTYPE html [ <!ENTITY ...> ]>") in the prolog:
+# the HTML parser ends it at the first ">" and would show the rest, "]>", as text
+_SUBSET_DOCTYPE = regex.compile(
+    r"""\A((?:\s++|<\?[^>]*+>|<!--(?:[^-]++|-(?!->))*+-->)*+)<!DOCTYPE\b[^\[>]*+\[(?:[^\]"']++|"[^"]*+"|'[^']*+')*+\]\s*+>""",
+    regex.I,
+)
+_TAG = regex.compile(r"<(/?)([A-Za-z][^\s/>]*+)[^>]*+>")
+
+
+def _prepare(text: str) -> str:
+    """The page as the parser should see it: encodable, without a DTD subset."""
+    text = _SUBSET_DOCTYPE.sub(r"\1<!DOCTYPE html>", text, count=1)
     try:
-        root = lxml.html.document_fromstring(data, parser=parser)
+        text.encode("utf-8")
+    except UnicodeEncodeError:  # lone surrogates from a str page: replace them, as bad bytes are
+        text = _SURROGATES.sub("\ufffd", text)
+    return text
+
+
+def cap_depth(text: str, limit: int = SAFE_DEPTH) -> str:
+    """Remove the tags of elements opened past `limit` open elements, keeping all text.
+
+    One linear pass over the tags: a start tag when `limit` elements are open is
+    removed, and so is the end tag that closes it.
+    """
+    out: list[str] = []
+    pos = 0
+    stack: list[str] = []
+    open_names: Counter[str] = Counter()
+    dropped: Counter[str] = Counter()
+    for match in _TAG.finditer(text):
+        name = match.group(2).lower()
+        if name in VOID:
+            continue
+        if not match.group(1) and len(stack) >= limit:
+            dropped[name] += 1
+        elif not match.group(1):
+            stack.append(name)
+            open_names[name] += 1
+            continue
+        elif dropped[name]:
+            dropped[name] -= 1
+        else:
+            _close(stack, open_names, name)
+            continue
+        out.append(text[pos : match.start()])
+        pos = match.end()
+    out.append(text[pos:])
+    return "".join(out)
+
+
+def _close(stack: list[str], open_names: Counter[str], name: str) -> None:
+    """Pop open elements up to the innermost `name`, if one is open."""
+    if not open_names[name]:
+        return
+    while stack:
+        top = stack.pop()
+        open_names[top] -= 1
+        if top == name:
+            return
+
+
+def _parse_text(text: str) -> tuple[Any, bool]:
+    """The lxml root (None if unparsable) and whether libxml2 hit its depth limit."""
+    parser = lxml.html.HTMLParser(
+        encoding="utf-8", remove_comments=True, remove_pis=True, no_network=True, huge_tree=True
+    )
+    try:
+        root = lxml.html.document_fromstring(text.encode("utf-8"), parser=parser)
     except (etree.ParserError, ValueError):
-        return None
+        root = None
+    too_deep = any(e.type_name == "ERR_RESOURCE_LIMIT" for e in parser.error_log)
+    return root, too_deep
+
+
+def _parse(page: str | bytes) -> Any:
+    text = _prepare(page if isinstance(page, str) else decode(page))
+    root, too_deep = _parse_text(text)
+    if too_deep:
+        root, _ = _parse_text(cap_depth(text))
     return root
 
 
