@@ -252,16 +252,46 @@ VOID = frozenset(
 _SURROGATES = regex.compile(r"[\ud800-\udfff]")
 # a DOCTYPE with an internal subset ("<!DOCTYPE html [ <!ENTITY ...> ]>") in the prolog:
 # the HTML parser ends it at the first ">" and would show the rest, "]>", as text
-_SUBSET_DOCTYPE = regex.compile(
-    r"""\A((?:\s++|<\?[^>]*+>|<!--(?:[^-]++|-(?!->))*+-->)*+)<!DOCTYPE\b[^\[>]*+\[(?:[^\]"']++|"[^"]*+"|'[^']*+')*+\]\s*+>""",
-    regex.I,
-)
+_SUBSET_START = regex.compile(r"\A((?:\s++|<\?[^>]*+>|<!--(?:[^-]++|-(?!->))*+-->)*+)<!DOCTYPE\b[^\[>]*+\[", regex.I)
+_SUBSET_SPECIAL = regex.compile(r"""[\]"'<]""")
+_SUBSET_CLOSE = regex.compile(r"\]\s*+>")
+PROLOG_MAX = 65536  # characters searched for that DOCTYPE: subsets are short
 _TAG = regex.compile(r"<(/?)([A-Za-z][^\s/>]*+)[^>]*+>")
+
+
+def _subset_end(text: str, pos: int, limit: int) -> int | None:
+    """Where the internal subset opened before `pos` ends (after its "]>"), skipping quotes and comments.
+
+    Linear: each step jumps to the next special character or past a quoted
+    string or comment, and gives up when one is not closed before `limit`.
+    """
+    while True:
+        special = _SUBSET_SPECIAL.search(text, pos, limit)
+        if special is None:
+            return None
+        pos, char = special.start(), special.group()
+        if char == "]":
+            close = _SUBSET_CLOSE.match(text, pos, limit)
+            if close:
+                return close.end()
+            pos += 1
+            continue
+        opener, closer = (char, char) if char != "<" else ("<!--", "-->")
+        if not text.startswith(opener, pos):
+            pos += 1
+            continue
+        found = text.find(closer, pos + len(opener), limit)
+        if found < 0:
+            return None
+        pos = found + len(closer)
 
 
 def _prepare(text: str) -> str:
     """The page as the parser should see it: encodable, without a DTD subset."""
-    text = _SUBSET_DOCTYPE.sub(r"\1<!DOCTYPE html>", text, count=1)
+    start = _SUBSET_START.match(text, 0, PROLOG_MAX)
+    end = _subset_end(text, start.end(), PROLOG_MAX) if start else None
+    if start and end:
+        text = f"{start.group(1)}<!DOCTYPE html>{text[end:]}"
     try:
         text.encode("utf-8")
     except UnicodeEncodeError:  # lone surrogates from a str page: replace them, as bad bytes are
