@@ -67,10 +67,10 @@ LARGE = {
     "line-10mb": 10 * MB,
     "html-deep-100k": 1_100_260,
 }
-SLOW = {  # measured before the speed work (2 shared cores); remove when they fit the budget
-    "page-20mb": "measured ~150 s (~7.5 s/MB, filters accessibility+edges); speed work in progress",
-    "lines-1m": "measured > 10 min (~15-20 s/MB, superlinear); speed work in progress",
-    "line-10mb": "measured ~16 s (~1.6 s/MB); speed work in progress",
+SLOW = {  # measured before the speed work, on 2 shared, loaded cores; remove when they fit the budget
+    "page-20mb": "measured 498 s (25 s/MB; linear: 1 MB 15 s, 4 MB 58 s); speed work in progress",
+    "lines-1m": "50k lines 18.5 s, 200k lines 78.7 s (linear): ~400 s projected for 1M; speed work in progress",
+    "line-10mb": "measured 31.9 s (3.2 s/MB); speed work in progress",
 }
 
 
