@@ -307,3 +307,13 @@ def test_fixtures_are_documented() -> None:
     for path in Path(ADVERSARIAL).iterdir():
         if path.name != "README.md":
             assert f"`{path.name}`" in readme, path.name
+
+
+def test_damaged_utf8_choice_and_its_cost() -> None:
+    """Many valid multi-byte characters per bad byte read as UTF-8; mostly ASCII falls back to cp1252."""
+    assert decode("Ünïcödé text ".encode() * 20 + b"\xff") == "Ünïcödé text " * 20 + "\ufffd"
+    assert decode(b"caf\xe9 and more text") == "café and more text"
+    data = b"Some ascii text with a bad byte \xff here. " * 250_000  # 10 MB
+    start = time.perf_counter()
+    decode(data)
+    assert time.perf_counter() - start < budget(len(data)) / 4
