@@ -51,7 +51,7 @@ def scrapinghub_pages(mode: str, root: Path) -> list[str]:
 
 
 def build(pages: list[str], size: int, mode: str) -> str:
-    """Distinct pages joined until `size` characters (cycled with a round number if needed)."""
+    """Distinct pages joined and cut to about `size` characters (cycled with a round number if needed)."""
     parts: list[str] = []
     total, i = 0, 0
     while total < size:
@@ -62,8 +62,10 @@ def build(pages: list[str], size: int, mode: str) -> str:
         total += len(page) + 2
         i += 1
     if mode == "html":
-        return "<!DOCTYPE html><html><body>" + "\n".join(parts) + "</body></html>"
-    return "\n\n".join(parts)
+        body = "\n".join(parts)
+        return "<!DOCTYPE html><html><body>" + body[: body.rfind("<", 0, size)] + "</body></html>"
+    text = "\n\n".join(parts)
+    return text[: text.rfind("\n", 0, size)]  # cut at a line end: sizes are exact multiples
 
 
 def best_time(page: str, mode: str, repeat: int) -> float:
