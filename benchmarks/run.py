@@ -2,7 +2,8 @@
 
 Runs every selected extractor on the same pages of every selected corpus x mode,
 scores them, prints a Markdown report and writes ``report.md``, ``results.json``
-(with per-page scores) and, with ``--worst N``, ``worst-<corpus>-<mode>.md``.
+(with per-page scores), the charts ``quality_speed.svg`` and ``removals.svg`` (with the
+``plot`` extra) and, with ``--worst N``, ``worst-<corpus>-<mode>.md``.
 """
 
 from __future__ import annotations
@@ -17,7 +18,7 @@ from dataclasses import asdict
 from pathlib import Path
 from typing import Any
 
-from benchmarks import corpora
+from benchmarks import corpora, plots
 from benchmarks.anchors import EXTRACTORS, versions
 from benchmarks.metrics import BOOTSTRAP_SAMPLES
 from benchmarks.report import Block, machine_info, render
@@ -190,6 +191,9 @@ def main(argv: list[str] | None = None) -> int:
     meta = build_meta(args, root, bench, started, time.monotonic() - start)
     print(write_outputs(args.out, bench, meta))
     print(f"[written] {args.out / 'report.md'}, {args.out / 'results.json'}", file=sys.stderr)
+    charts = plots.write_plots(args.out / "results.json", args.out)
+    note = ", ".join(map(str, charts)) if charts else "no charts (matplotlib missing: pip install -e '.[plot]')"
+    print(f"[written] {note}", file=sys.stderr)
     return 0
 
 

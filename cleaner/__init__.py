@@ -9,12 +9,14 @@ r"""cleaner: turn a scraped web page (text or HTML) into its article body.
 from __future__ import annotations
 
 from .api import clean, clean_and_explain
-from .errors import CleanerError, InputTooLarge, UnknownFilterError, VocabularyError
+from .errors import CleanerError, InputTooLarge, RuleError, UnknownFilterError, VocabularyError
 from .filter import BlockFilter, Filter
 from .model import Action, Block, Decision, Document, Hints, Result
 from .pipeline import DEFAULT_FILTERS, Pipeline
 from .registry import available as available_filters
 from .registry import register
+from .rulefile import RuleSet
+from .rules import Rule, RulesFilter, Scope
 
 __version__ = "0.1.0"
 
@@ -31,6 +33,11 @@ __all__ = [
     "InputTooLarge",
     "Pipeline",
     "Result",
+    "Rule",
+    "RuleError",
+    "RuleSet",
+    "RulesFilter",
+    "Scope",
     "UnknownFilterError",
     "VocabularyError",
     "__version__",

@@ -2,8 +2,9 @@
 
 from __future__ import annotations
 
+import time
 from collections.abc import Sequence
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import regex
 
@@ -16,6 +17,8 @@ from .pipeline import FilterLike, Pipeline, as_pipeline
 from .segment import segment
 
 DEFAULT_MAX_BYTES = 64 * 1024 * 1024
+BASE_SECONDS = 1.0  # the default time budget: this much per page...
+SECONDS_PER_MB = 0.5  # ...plus this much per MB of input
 MAX_PASSES = 4
 MODES = ("auto", "text", "html")
 
@@ -25,6 +28,9 @@ _HTML_TAG = regex.compile(
 )
 
 Page = str | bytes
+
+if TYPE_CHECKING:
+    from .pipeline import RulesLike
 
 
 def looks_like_html(text: str) -> bool:
@@ -49,6 +55,12 @@ def _check(page: object, mode: str, max_bytes: int | None) -> None:
 def _is_parsed_html(page: object) -> bool:
     kind = type(page).__module__
     return kind.startswith("bs4") or kind.startswith("lxml")
+
+
+def budget(page: object) -> float:
+    """The default time budget of a page, in seconds."""
+    size = len(page) if isinstance(page, (str, bytes, bytearray, memoryview)) else 0
+    return BASE_SECONDS + SECONDS_PER_MB * size / 1e6
 
 
 def text_document(text: str, url: str | None, lang: str | None) -> Document:
@@ -86,29 +98,48 @@ def clean_and_explain(
     url: str | None = None,
     lang: str | None = None,
     max_bytes: int | None = DEFAULT_MAX_BYTES,
+    rules: RulesLike | None = None,
+    max_seconds: float | None = None,
 ) -> Result:
     """Clean a page and return the text with every decision behind it.
 
     Cleaning runs to a fixed point: if cleaning the output would remove more,
     that pass runs too (its decisions carry ``passno > 1``), so that
-    ``clean(clean(x)) == clean(x)``.
+    ``clean(clean(x)) == clean(x)``. `rules` (a rule file's path, a loaded
+    `RuleSet` or a list of `Rule`) is merged over the pipeline.
+
+    Cleaning takes bounded time: past `max_seconds` (by default 1 s plus
+    0.5 s per MB of input) the filter at work stops, later filters and passes
+    are skipped, a ``note`` decision says so and ``Result.timed_out`` is set.
     """
     _check(page, mode, max_bytes)
     pipe = as_pipeline(pipeline)
-    doc = pipe.run(build_document(page, mode, url, lang))
+    if rules is not None:
+        pipe = pipe.with_rules(rules)
+    deadline = time.perf_counter() + (budget(page) if max_seconds is None else max_seconds)
+    first = build_document(page, mode, url, lang)
+    first.deadline = deadline
+    shared = first.cache.setdefault("page", {})  # state that lasts across passes (rule time budgets)
+    doc = pipe.run(first)
     text = render(doc.output())
     decisions = list(doc.decisions)
     for passno in range(2, MAX_PASSES + 1):
+        if doc.timed_out:
+            break
         again = build_document(text, "auto", url, lang)
         again.passno = passno
+        again.deadline = deadline
+        again.cache["page"] = shared
         pipe.run(again)
         new = render(again.output())
         if new == text:
             break
         decisions += again.decisions
         text = new
+        doc.timed_out = again.timed_out
     fallback = any(d.filter == "guard" for d in decisions)  # in any pass
-    return Result(text, decisions, doc.mode, doc.languages, len(doc.blocks), fallback)
+    segments = tuple(b.text for b in doc.blocks)
+    return Result(text, decisions, doc.mode, doc.languages, len(doc.blocks), fallback, segments, doc.timed_out)
 
 
 def clean(
@@ -119,6 +150,10 @@ def clean(
     url: str | None = None,
     lang: str | None = None,
     max_bytes: int | None = DEFAULT_MAX_BYTES,
+    rules: RulesLike | None = None,
+    max_seconds: float | None = None,
 ) -> str:
     """Return the article body of a page (text, HTML, or bytes of either)."""
-    return clean_and_explain(page, mode=mode, pipeline=pipeline, url=url, lang=lang, max_bytes=max_bytes).text
+    options: dict[str, Any] = {"mode": mode, "pipeline": pipeline, "url": url, "lang": lang}
+    options |= {"max_bytes": max_bytes, "rules": rules, "max_seconds": max_seconds}
+    return clean_and_explain(page, **options).text

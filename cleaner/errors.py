@@ -30,3 +30,19 @@ class VocabularyError(CleanerError, ValueError):
 
 class InputTooLarge(CleanerError, ValueError):
     """The page is larger than the configured ``max_bytes``."""
+
+
+class RuleError(CleanerError, ValueError):
+    """A user rule is invalid; names the file, the line and the rule id.
+
+    >>> str(RuleError("rules.toml", 12, "promo", "unknown action 'hide'"))
+    "rules.toml:12: rule 'promo': unknown action 'hide'"
+    """
+
+    def __init__(self, path: str, line: int | None, rule_id: str | None, message: str) -> None:
+        where = f"{path}:{line}" if line else path
+        who = f" rule {rule_id!r}:" if rule_id else ""
+        super().__init__(f"{where}:{who} {message}")
+        self.path = path
+        self.line = line
+        self.rule_id = rule_id

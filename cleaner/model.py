@@ -8,10 +8,19 @@ that every output paragraph is provably a span of the (normalized) input.
 from __future__ import annotations
 
 import json
+import time
 from collections import Counter
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field, replace
 from enum import Enum
-from typing import Any
+from typing import Any, TypeVar
+
+T = TypeVar("T")
+CHECK_EVERY = 256  # items between two looks at the clock
+
+
+class OutOfTime(Exception):
+    """The page's time budget is spent: raised inside a filter, caught by the pipeline."""
 
 
 class Action(str, Enum):
@@ -20,6 +29,7 @@ class Action(str, Enum):
     KEEP = "keep"  # restore a dropped block and protect it from later drops
     DROP = "drop"  # remove the whole block
     TRIM = "trim"  # remove a character span of the block
+    NOTE = "note"  # change nothing: a remark for the explanation (a rule skipped, say)
 
 
 @dataclass(frozen=True, slots=True)
@@ -96,6 +106,18 @@ class Document:
     trims: dict[int, list[tuple[int, int]]] = field(default_factory=dict)
     protected: set[int] = field(default_factory=set)
     cache: dict[str, object] = field(default_factory=dict, repr=False)  # per-page memo for filters
+    deadline: float | None = None  # a time.perf_counter() value: filters stop after it
+    timed_out: bool = False
+
+    def timed(self, items: Iterable[T]) -> Iterator[T]:
+        """`items`, raising `OutOfTime` once the page's deadline has passed."""
+        if self.deadline is None:
+            yield from items
+            return
+        for i, item in enumerate(items):
+            if i % CHECK_EVERY == 0 and time.perf_counter() > self.deadline:
+                raise OutOfTime
+            yield item
 
     def alive(self, index: int) -> bool:
         return index not in self.dropped
@@ -108,7 +130,9 @@ class Document:
         i = decision.index
         if decision.passno != self.passno:
             decision = replace(decision, passno=self.passno)
-        if decision.action is Action.KEEP:
+        if decision.action is Action.NOTE:
+            pass
+        elif decision.action is Action.KEEP:
             if i in self.dropped:
                 del self.dropped[i]
             elif i in self.protected:
@@ -154,6 +178,8 @@ class Result:
     languages: tuple[str, ...]
     blocks: int
     fallback: bool = False
+    segments: tuple[str, ...] = ()  # the text of each pass-1 block, in order (not in to_dict)
+    timed_out: bool = False  # the time budget ran out: some filters did not finish
 
     @property
     def paragraphs(self) -> list[str]:
@@ -161,7 +187,7 @@ class Result:
 
     def removals(self) -> Counter[str]:
         """How many blocks or spans each filter removed."""
-        return Counter(d.filter for d in self.decisions if d.action is not Action.KEEP)
+        return Counter(d.filter for d in self.decisions if d.action in (Action.DROP, Action.TRIM))
 
     def to_dict(self) -> dict[str, Any]:
         return {
@@ -170,8 +196,15 @@ class Result:
             "languages": list(self.languages),
             "blocks": self.blocks,
             "fallback": self.fallback,
+            "timed_out": self.timed_out,
             "decisions": [d.to_dict() for d in self.decisions],
         }
 
     def to_json(self, **kwargs: Any) -> str:
         return json.dumps(self.to_dict(), ensure_ascii=False, **kwargs)
+
+    def to_html(self, gold: str | None = None) -> str:
+        """A self-contained HTML report of every decision (see `cleaner.report`)."""
+        from .report import render_page
+
+        return render_page(self, gold=gold)

@@ -3,9 +3,10 @@
 from __future__ import annotations
 
 from collections.abc import Iterable, Iterator, Sequence
+from typing import TYPE_CHECKING
 
 from .filter import Filter
-from .model import Document
+from .model import Action, Decision, Document, OutOfTime
 from .registry import create
 
 # The default order: trim fused chrome first, then phrase filters by kind,
@@ -34,6 +35,15 @@ DEFAULT_FILTERS: tuple[str, ...] = (
     "context",
     "guard",
 )
+
+if TYPE_CHECKING:
+    import os
+    from typing import TypeAlias
+
+    from .rulefile import RuleSet
+    from .rules import Rule
+
+    RulesLike: TypeAlias = str | os.PathLike[str] | RuleSet | Sequence[Rule]
 
 FilterLike = str | Filter
 
@@ -89,16 +99,37 @@ class Pipeline:
         self.filters[self._position(name)] = _build(item)
         return self
 
+    @classmethod
+    def from_rules(cls, rules: RulesLike) -> Pipeline:
+        """The default pipeline with a rule file (or `Rule` objects) merged over it."""
+        return cls.default().with_rules(rules)
+
+    def with_rules(self, rules: RulesLike) -> Pipeline:
+        """A copy with the rules' pipeline edits made and a `rules` step first."""
+        from .rulefile import apply_edits, resolve
+
+        return apply_edits(self, resolve(rules))
+
     def copy(self) -> Pipeline:
         clone = Pipeline()
         clone.filters = list(self.filters)
         return clone
 
     def run(self, doc: Document) -> Document:
-        """Apply every filter in order; decisions land on `doc`."""
+        """Apply every filter in order; decisions land on `doc`.
+
+        Past the document's deadline, the filter at work stops (its decisions
+        so far stand), the rest are skipped, and a note says so.
+        """
         for f in self.filters:
-            for decision in f(doc):
-                doc.apply(decision)
+            try:
+                for decision in doc.timed(f(doc)):
+                    doc.apply(decision)
+            except OutOfTime:
+                why = f"time budget spent: {f.label()} and the filters after it did not finish on this page"
+                doc.apply(Decision(-1, Action.NOTE, f.label(), why))
+                doc.timed_out = True
+                break
         return doc
 
     def __iter__(self) -> Iterator[Filter]:

@@ -1,10 +1,11 @@
 """Cue-phrase vocabularies: data files per language and kind, one matcher per kind.
 
 Files live in ``cleaner/data/vocab/<lang>/<kind>.txt`` (format in that folder's
-README).  Each section is compiled once, for a set of languages, into one
-`Matcher`: a word index of its plain phrases and one regular expression of its
-``re:`` entries.  That keeps the cost per page close to independent of how
-many phrases a vocabulary holds.
+README).  For a set of languages, plain phrases become word indexes
+(`Matcher`, `lexicon`) and ``re:`` entries are compiled into `Gates`, which
+try an entry only where a block holds text its matches can start with.  That
+keeps the cost per page close to independent of how many phrases a
+vocabulary holds.
 """
 
 from __future__ import annotations
@@ -17,6 +18,7 @@ from pathlib import Path
 import regex
 
 from .errors import VocabularyError
+from .gate import Gate
 
 SECTIONS = ("line", "cue", "marker", "tail", "edge")
 LANGUAGES = ("en", "fr", "es", "de", "pt", "it")
@@ -67,13 +69,18 @@ def parse(text: str, path: str) -> dict[str, list[Entry]]:
             raise VocabularyError(path, lineno, f"entry {line!r} before any [section]")
         is_regex = line.startswith("re:")
         pattern = line[3:].strip() if is_regex else phrase_pattern(line)
-        try:
-            regex.compile(pattern, regex.IGNORECASE)
-        except regex.error as exc:
-            raise VocabularyError(path, lineno, f"bad regular expression {line!r}: {exc}") from exc
+        if is_regex:
+            _check_regex(pattern, path, lineno)
         words = () if is_regex else words_of(line)
         sections[current].append(Entry(f"{path}:{lineno}", pattern, words))
     return sections
+
+
+def _check_regex(pattern: str, path: str, lineno: int) -> None:
+    try:
+        regex.compile(pattern, regex.IGNORECASE)
+    except regex.error as exc:
+        raise VocabularyError(path, lineno, f"bad regular expression {pattern!r}: {exc}") from exc
 
 
 def _data_root() -> Path:
@@ -89,50 +96,65 @@ def load(lang: str, kind: str) -> dict[str, list[Entry]]:
     return parse(path.read_text(encoding="utf-8"), str(path))
 
 
-def kinds() -> list[str]:
+@cache
+def kinds() -> tuple[str, ...]:
     """Every kind that has a vocabulary file in some language."""
     root = _data_root()
-    return sorted({p.stem for p in root.glob("*/*.txt")})
+    return tuple(sorted({p.stem for p in root.glob("*/*.txt")}))
 
 
 @dataclass(frozen=True, slots=True)
 class Matcher:
-    """A kind's section over some languages, compiled once.
-
-    Plain phrases become sets of word tuples (compared lower-cased, ignoring
-    the punctuation between words; `lexicon` indexes them across kinds);
-    ``re:`` entries become one regular expression.
-    """
+    """A kind's plain phrases in one section over some languages: sets of word
+    tuples, compared lower-cased, ignoring the punctuation between words
+    (`lexicon` indexes them across kinds). ``re:`` entries go to `gates`."""
 
     phrases: frozenset[tuple[str, ...]]
     lengths: tuple[int, ...]  # phrase lengths in words, longest first
-    pattern: regex.Pattern[str] | None  # the regex entries, shaped for the section
-
-
-_SHAPES = {
-    "line": rf"^{_EDGE_JUNK}(?:{{alt}}){_EDGE_JUNK}$",
-    "marker": rf"^{_EDGE_JUNK}(?:{{alt}}){_EDGE_JUNK}$",
-    "tail": rf"^{_EDGE_JUNK}(?:{{alt}}){_EDGE_JUNK}$",
-    "edge": rf"^{_EDGE_JUNK}(?:{{alt}})(?=\W|$)|(?<=\W|^)(?:{{alt}}){_EDGE_JUNK}$",
-    "cue": "{alt}",
-}
 
 
 @cache
 def matcher(kind: str, section: str, languages: tuple[str, ...]) -> Matcher | None:
-    """The compiled entries of a kind's section over the given languages."""
-    entries = [e for lang in languages for e in load(lang, kind)[section]]
-    if not entries:
+    """The plain phrases of a kind's section over the given languages."""
+    phrases = frozenset(e.words for lang in languages for e in load(lang, kind)[section] if e.words)
+    if not phrases:
         return None
-    phrases = frozenset(e.words for e in entries if e.words)
-    regexes = [e.pattern for e in entries if not e.words]
-    pattern = None
-    if regexes:
-        alternation = "|".join(f"(?:{p})" for p in regexes)
-        source = _SHAPES[section].replace("{alt}", alternation)
-        pattern = regex.compile(source, regex.IGNORECASE | regex.MULTILINE | regex.VERSION0)
-    lengths = tuple(sorted({len(w) for w in phrases}, reverse=True))
-    return Matcher(phrases, lengths, pattern)
+    return Matcher(phrases, tuple(sorted({len(w) for w in phrases}, reverse=True)))
+
+
+@dataclass(frozen=True, slots=True)
+class Gates:
+    """Every kind's ``re:`` entries over some languages, by the shape they are matched in."""
+
+    line: Gate  # whole block: the line, marker and tail sections
+    cue: Gate  # anywhere in a block
+    edge_start: Gate  # at a block's start
+    edge_end: Gate  # at a block's end
+
+
+_FLAGS = regex.IGNORECASE | regex.MULTILINE | regex.VERSION0
+
+
+@cache
+def gates(languages: tuple[str, ...]) -> Gates:
+    """The ``re:`` entries of every kind for the given languages, compiled once."""
+
+    def entries(*sections: str) -> list[tuple[tuple[str, str], str]]:
+        return [
+            ((kind, section), e.pattern)
+            for kind in kinds()
+            for section in sections
+            for lang in languages
+            for e in load(lang, kind)[section]
+            if not e.words
+        ]
+
+    return Gates(
+        Gate.build(entries(*WHOLE_LINE), rf"^{_EDGE_JUNK}(?:{{alt}}){_EDGE_JUNK}$", _FLAGS),
+        Gate.build(entries("cue"), "{alt}", _FLAGS),
+        Gate.build(entries("edge"), rf"^{_EDGE_JUNK}(?:{{alt}})(?=\W|$)", _FLAGS),
+        Gate.build(entries("edge"), rf"(?<=\W|^)(?:{{alt}}){_EDGE_JUNK}$", _FLAGS),
+    )
 
 
 WHOLE_LINE = ("line", "marker", "tail")

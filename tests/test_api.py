@@ -117,3 +117,14 @@ def test_html_entities_are_never_resolved() -> None:
     out = cleaner.clean(page, mode="html")
     assert "root:" not in out
     assert "an ordinary paragraph of text that stays." in out
+
+
+def test_the_time_budget_stops_filters_and_says_so() -> None:
+    page = "Skip to main content\n\n" + "A paragraph of the article, long enough to read like prose.\n\n" * 200
+    spent = cleaner.clean_and_explain(page, max_seconds=0.0)
+    notes = [d for d in spent.decisions if d.action is cleaner.Action.NOTE]
+    assert spent.timed_out and notes and "time budget spent" in notes[0].reason
+    assert "Skip to main content" in spent.text  # nothing ran: the text is the input's
+    full = cleaner.clean_and_explain(page)
+    assert not full.timed_out and "Skip to main content" not in full.text
+    assert full.to_dict()["timed_out"] is False

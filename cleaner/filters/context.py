@@ -40,7 +40,7 @@ class ContextFilter(Filter):
             d = doc.dropped.get(i)
             return d is not None and not _aggressive(d.filter)
 
-        for i, block in enumerate(blocks):
+        for i, block in enumerate(doc.timed(blocks)):
             s = block_shape(doc, block)
             if s.words > SHORT_WORDS:
                 continue

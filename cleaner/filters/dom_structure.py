@@ -77,7 +77,7 @@ class DomStructureFilter(Filter):
     def __call__(self, doc: Document) -> Iterator[Decision]:
         if doc.mode != "html":
             return
-        for block in doc.blocks:
+        for block in doc.timed(doc.blocks):
             if doc.alive(block.index):
                 reason = chrome_reason(block)
                 if reason:

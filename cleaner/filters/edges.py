@@ -13,22 +13,17 @@ own filter, and a word in the middle of a sentence is never touched.
 from __future__ import annotations
 
 from collections.abc import Iterator
+from functools import lru_cache
 
 from .. import vocab
 from ..filter import Filter
+from ..gate import starts
 from ..model import Block, Decision, Document
 from ..registry import register
-from ..view import block_words
+from ..view import _WORD, Word
 
 MIN_WORDS_LEFT = 3
-WINDOW = 240  # characters at each end of a block that an edge phrase may span
-
-
-def _edge_windows(block: Block) -> list[tuple[int, int]]:
-    n = len(block.text)
-    if n <= 2 * WINDOW:
-        return [(0, n)]
-    return [(0, WINDOW), (n - WINDOW, n)]
+WINDOW = 240  # characters at the end of a block that an edge phrase may span
 
 
 @register
@@ -36,38 +31,13 @@ class EdgesFilter(Filter):
     name = "edges"
 
     def __call__(self, doc: Document) -> Iterator[Decision]:
-        for kind in vocab.kinds():
-            m = vocab.matcher(kind, "edge", doc.languages)
-            if m is None:
-                continue
-            for block in doc.blocks:
-                if not doc.alive(block.index):
-                    continue
-                for start, end in self.spans(doc, block, m):
-                    if self._enough_left(doc, block, start, end):
+        found = [edge_hits(b.text, doc.languages) if doc.alive(b.index) else () for b in doc.timed(doc.blocks)]
+        for kind in vocab.kinds():  # kind by kind, as the filters that follow
+            for block, hits in zip(doc.blocks, found, strict=True):
+                for hit_kind, start, end in hits:
+                    if hit_kind == kind and doc.alive(block.index) and self._enough_left(doc, block, start, end):
                         where = "start" if start == 0 else "end"
                         yield self.trim(block, start, end, f"{kind} text fused at the block's {where}")
-
-    @staticmethod
-    def spans(doc: Document, block: Block, m: vocab.Matcher) -> Iterator[tuple[int, int]]:
-        """Where an edge entry stands at the very start or end of the block."""
-        words = block_words(doc, block)
-        n, text = len(words), block.text
-        for k in m.lengths:
-            if k < n and tuple(w for w, _, _ in words[:k]) in m.phrases:
-                yield 0, words[k - 1][2]
-                break
-        for k in m.lengths:
-            if k < n and tuple(w for w, _, _ in words[n - k :]) in m.phrases:
-                yield words[n - k][1], len(text)
-                break
-        if m.pattern is None:
-            return
-        # only a block's ends can hold an edge phrase: search just those
-        for lo, hi in _edge_windows(block):
-            hit = m.pattern.search(text, lo, hi)
-            if hit is not None and (hit.start() == 0 or hit.end() == len(text)):
-                yield hit.start(), hit.end()
 
     @staticmethod
     def _enough_left(doc: Document, block: Block, start: int, end: int) -> bool:
@@ -76,3 +46,46 @@ class EdgesFilter(Filter):
         for s, e in sorted(spans, reverse=True):
             left = left[:s] + " " + left[e:]
         return len(left.split()) >= MIN_WORDS_LEFT
+
+
+@lru_cache(maxsize=1 << 16)
+def edge_hits(text: str, languages: tuple[str, ...]) -> tuple[tuple[str, int, int], ...]:
+    """``(kind, start, end)`` of every kind's edge entries at the text's ends
+    (memoized by text: the fixed-point pass sees the kept blocks again)."""
+    words = [(m.group().lower(), m.start(), m.end()) for m in _WORD.finditer(text)]
+    hits: list[tuple[str, int, int]] = []
+    for kind in vocab.kinds():
+        m = vocab.matcher(kind, "edge", languages)
+        if m is not None:
+            hits.extend((kind, start, end) for start, end in phrase_spans(text, words, m))
+    return tuple(hits + regex_spans(text, words, vocab.gates(languages)))
+
+
+def phrase_spans(text: str, words: list[Word], m: vocab.Matcher) -> Iterator[tuple[int, int]]:
+    """Where a plain edge phrase makes up the first or the last words of the text."""
+    n = len(words)
+    for k in m.lengths:
+        if k < n and tuple(w for w, _, _ in words[:k]) in m.phrases:
+            yield 0, words[k - 1][2]
+            break
+    for k in m.lengths:
+        if k < n and tuple(w for w, _, _ in words[n - k :]) in m.phrases:
+            yield words[n - k][1], len(text)
+            break
+
+
+def regex_spans(text: str, words: list[Word], gates: vocab.Gates) -> list[tuple[str, int, int]]:
+    """The longest ``re:`` edge hit of each kind at the text's start and at its end."""
+    best: dict[tuple[str, bool], tuple[int, int]] = {}
+    lead = range(words[0][1] + 1 if words else len(text))
+    for (kind, _), pattern in gates.edge_start.candidates(text, lead):
+        hit = pattern.match(text)
+        if hit is not None and hit.end() > best.get((kind, True), (0, 0))[1]:
+            best[kind, True] = hit.span()
+    # only a block's last characters can hold an edge phrase: search just those
+    window = max(0, len(text) - WINDOW)
+    for (kind, _), pattern in gates.edge_end.candidates(text, starts(text, window)):
+        hit = pattern.search(text, window)
+        if hit is not None and hit.start() < best.get((kind, False), (len(text), 0))[0]:
+            best[kind, False] = hit.span()
+    return [(kind, start, end) for (kind, _), (start, end) in best.items()]

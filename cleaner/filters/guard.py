@@ -31,7 +31,7 @@ class GuardFilter(Filter):
         kept_words = sum(len(p.split()) for p in doc.output())
         if kept_words >= MIN_KEPT_WORDS:
             return
-        prose_words = sum(s.words for s in (block_shape(doc, b) for b in doc.blocks) if s.prose)
+        prose_words = sum(s.words for s in (block_shape(doc, b) for b in doc.timed(doc.blocks)) if s.prose)
         if prose_words < MIN_PAGE_PROSE_WORDS:
             return
         reason = f"over-pruning guard: only {kept_words} words would remain of {prose_words} words of prose"

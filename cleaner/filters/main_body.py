@@ -36,6 +36,15 @@ REMOVED = -1.0  # the score of a block an earlier filter removed
 TITLE_OVERLAP = 0.3  # share of a title's content words found in the opening paragraphs
 
 
+def removed_score(doc: Document, block: Block) -> float:
+    """Removed boilerplate still separates: it counts against a run across it.
+
+    A user rule's removal is exact knowledge of one box, not a sign that the
+    article ends there, so it does not count.
+    """
+    return 0.0 if doc.dropped[block.index].filter.startswith("rule:") else REMOVED
+
+
 def score(block: Block, s: Shape) -> float:
     """How body-like a block is: positive for prose, negative for chrome."""
     if block.hints.link_density > 0.5:
@@ -87,9 +96,9 @@ class MainBodyFilter(Filter):
         blocks = doc.blocks
         if len(doc.kept()) < 3:
             return
-        shapes = [shape(" ".join(doc.remaining(b)), stops) for b in blocks]
-        # removed boilerplate still separates: it counts against a run across it
-        scores = [score(b, s) if doc.alive(b.index) else REMOVED for b, s in zip(blocks, shapes, strict=True)]
+        shapes = [shape(" ".join(doc.remaining(b)), stops) for b in doc.timed(blocks)]
+        pairs = zip(blocks, shapes, strict=True)
+        scores = [removed_score(doc, b) if b.index in doc.dropped else score(b, s) for b, s in pairs]
         first, last, total = best_run(scores)
         if total < MIN_RUN_SCORE:
             return

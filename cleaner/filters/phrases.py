@@ -20,13 +20,15 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 from dataclasses import dataclass, field
+from functools import lru_cache
 from typing import ClassVar
 
 from .. import vocab
 from ..filter import Filter
+from ..gate import starts
 from ..model import Block, Decision, Document
 from ..signals import Shape
-from ..view import View, Word, block_shape, block_words, short_blocks
+from ..view import _WORD, Word, block_shape
 
 LABEL_MAX_WORDS = 80  # a whole-line label or heading is never longer
 CUE_MAX_WORDS = 120  # longer blocks cannot be dominated by cue wording
@@ -47,48 +49,61 @@ class PageMatches:
     cues: dict[str, dict[int, list[str]]] = field(default_factory=dict)  # kind -> block -> wording
 
 
+@dataclass(frozen=True, slots=True)
+class TextHits:
+    """What the vocabularies find in one block's text, whatever page it is on."""
+
+    lines: tuple[tuple[str, str], ...]  # (kind, section) of entries the whole text is
+    cues: tuple[tuple[str, str], ...]  # (kind, wording) of cue entries in the text
+
+
 def page_matches(doc: Document) -> PageMatches:
     """The vocabulary hits of `doc` (computed once per page)."""
     cached = doc.cache.get("matches")
     if isinstance(cached, PageMatches):
         return cached
     found = PageMatches()
-    lexicon = vocab.lexicon(doc.languages)
-    labels = short_blocks(doc, LABEL_MAX_WORDS)
-    for block in labels.blocks:
-        for key in lexicon.whole.get(tuple(w for w, _, _ in block_words(doc, block)), ()):
+    for block in doc.timed(doc.blocks):
+        n = block.words
+        if n > CUE_MAX_WORDS:
+            continue
+        hits = text_hits(block.text, doc.languages, n <= LABEL_MAX_WORDS)
+        for key in hits.lines:
             found.lines.setdefault(key, set()).add(block.index)
-    cueable = short_blocks(doc, CUE_MAX_WORDS)
-    for block in cueable.blocks:
-        for kind, start, end in phrase_hits(block_words(doc, block), lexicon.cues):
-            if not quoted(block.text, start, end):
-                found.cues.setdefault(kind, {}).setdefault(block.index, []).append(block.text[start:end])
-    for kind in vocab.kinds():
-        _regex_hits(doc, kind, labels, cueable, found)
+        for kind, wording in hits.cues:
+            found.cues.setdefault(kind, {}).setdefault(block.index, []).append(wording)
     doc.cache["matches"] = found
     return found
 
 
-def _regex_hits(doc: Document, kind: str, labels: View, cueable: View, found: PageMatches) -> None:
-    """Add the hits of a kind's ``re:`` entries."""
-    for section in vocab.WHOLE_LINE:
-        m = vocab.matcher(kind, section, doc.languages)
-        if m is None or m.pattern is None:
-            continue
-        for hit in m.pattern.finditer(labels.text):
-            located = labels.block_at(hit.start())
-            if located is not None and located[1] == 0 and len(hit.group()) == len(located[0].text):
-                found.lines.setdefault((kind, section), set()).add(located[0].index)
-    m = vocab.matcher(kind, "cue", doc.languages)
-    if m is None or m.pattern is None:
-        return
-    for hit in m.pattern.finditer(cueable.text):
-        located = cueable.block_at(hit.start())
-        if located is None:
-            continue
-        block, offset = located
-        if offset + len(hit.group()) <= len(block.text) and not quoted(cueable.text, hit.start(), hit.end()):
-            found.cues.setdefault(kind, {}).setdefault(block.index, []).append(hit.group())
+@lru_cache(maxsize=1 << 16)
+def text_hits(text: str, languages: tuple[str, ...], label: bool) -> TextHits:
+    """The hits in one block's text, memoized: menus and buttons repeat across
+    pages of a site, and the fixed-point pass sees the kept blocks again."""
+    lexicon = vocab.lexicon(languages)
+    gates = vocab.gates(languages)
+    words = [(m.group().lower(), m.start(), m.end()) for m in _WORD.finditer(text)]
+    lines: dict[tuple[str, str], None] = {}
+    if label:
+        lines.update(dict.fromkeys(lexicon.whole.get(tuple(w for w, _, _ in words), ())))
+        lead = range(words[0][1] + 1 if words else len(text))  # a whole-line entry starts in here
+        lines.update((tag, None) for tag, p in gates.line.candidates(text, lead) if p.fullmatch(text))
+    cues = [(kind, text[s:e]) for kind, s, e in phrase_hits(words, lexicon.cues) if not quoted(text, s, e)]
+    spans: dict[str, list[tuple[int, int]]] = {}
+    for (kind, _), pattern in gates.cue.candidates(text, starts(text)):
+        spans.setdefault(kind, []).extend(h.span() for h in pattern.finditer(text) if h.end() > h.start())
+    for kind, found in spans.items():
+        cues.extend((kind, text[s:e]) for s, e in disjoint(found) if not quoted(text, s, e))
+    return TextHits(tuple(lines), tuple(cues))
+
+
+def disjoint(spans: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    """Leftmost-longest spans that do not overlap (entries of one kind may overlap)."""
+    kept: list[tuple[int, int]] = []
+    for start, end in sorted(spans, key=lambda s: (s[0], -s[1])):
+        if not kept or start >= kept[-1][1]:
+            kept.append((start, end))
+    return kept
 
 
 def line_matches(doc: Document, kind: str, section: str) -> list[Block]:

@@ -46,8 +46,8 @@ class PullQuotesFilter(Filter):
 
     def __call__(self, doc: Document) -> Iterator[Decision]:
         kept = doc.kept()
-        keys = [_key(b.text) for b in kept]
-        for i, block in enumerate(kept):
+        keys = [_key(b.text) for b in doc.timed(kept)]
+        for i, block in enumerate(doc.timed(kept)):
             if i < HEAD_BLOCKS or block.words < MIN_WORDS or not doc.alive(block.index):
                 continue
             source = self._source(kept, keys, i)
