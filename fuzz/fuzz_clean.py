@@ -136,7 +136,7 @@ def check(data: bytes) -> None:
         else:
             raise AssertionError(f"not a span of the input: {bad!r}")
     last = sorted({d.filter for d in result.decisions if d.passno == MAX_PASSES})
-    if last:
+    if last and not result.timed_out:  # a page cut short by the time budget need not be a fixed point
         assert cleaner.clean(text) == text, f"not a fixed point; still deciding in the last pass: {last}"
 
 
