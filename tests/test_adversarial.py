@@ -67,15 +67,19 @@ LARGE = {
     "line-10mb": 10 * MB,
     "html-deep-100k": 1_100_260,
 }
-SLOW = {  # measured before the speed work, on 2 shared, loaded cores; remove when they fit the budget
-    "page-20mb": "measured 498 s (25 s/MB; linear: 1 MB 15 s, 4 MB 58 s); speed work in progress",
-    "lines-1m": "50k lines 18.5 s, 200k lines 78.7 s (linear): ~400 s projected for 1M; speed work in progress",
-    "line-10mb": "measured 31.9 s (3.2 s/MB); speed work in progress",
+SLOW = {  # the pipeline does not finish within the budget; the time budget (max_seconds) cuts it short
+    "page-20mb": "the filters take ~7 s/MB (25 s/MB on the loaded machine: 498 s before the merge); "
+    "speed work in progress",
+    "lines-1m": "the filters take ~15-20 s/MB (200k lines: 78.7 s before the merge); speed work in progress",
+    "line-10mb": "the filters take ~3 s/MB (31.9 s before the merge); speed work in progress",
 }
+_REPORTS: dict[tuple[str, int | None], tuple[dict[str, object], dict[str, object] | None]] = {}
 
 
 def run_large(case: str, max_bytes: int | None = None) -> tuple[dict[str, object], dict[str, object] | None]:
-    """Run a generated case in a subprocess; fail (not hang) when it exceeds its budget."""
+    """Run a generated case in a subprocess (once per session); fail, not hang, past its budget."""
+    if (case, max_bytes) in _REPORTS:
+        return _REPORTS[case, max_bytes]
     timeout = budget(LARGE[case]) + GENERATE
     cmd = [sys.executable, "-m", "tests.adversarial", case] + ([str(max_bytes)] if max_bytes else [])
     try:
@@ -86,26 +90,31 @@ def run_large(case: str, max_bytes: int | None = None) -> tuple[dict[str, object
         if not output.strip():
             pytest.fail(f"{case}: no result within {timeout:.0f} s")
     lines = [json.loads(line) for line in output.splitlines() if line.strip()]
-    return lines[0], (lines[1] if len(lines) > 1 else None)
+    _REPORTS[case, max_bytes] = lines[0], (lines[1] if len(lines) > 1 else None)
+    return _REPORTS[case, max_bytes]
 
 
-def _large_params() -> list[object]:
-    params = []
-    for case in LARGE:
-        marks = [pytest.mark.xfail(strict=False, reason=SLOW[case])] if case in SLOW else []
-        params.append(pytest.param(case, marks=marks, id=case))
-    return params
-
-
-@pytest.mark.parametrize("case", _large_params())
+@pytest.mark.parametrize("case", list(LARGE))
 def test_large_page_within_budget(case: str) -> None:
+    """A result within ~1 s/MB, honest even when the time budget cut the filters short."""
     report, fixed = run_large(case)
     assert report["error"] is None
     assert report["seconds"] <= budget(int(report["bytes"])), report  # type: ignore[arg-type]
     assert report["out_chars"], report
     assert report["spans"], report
-    if fixed is not None:  # not reached when the run used up its time
+    if fixed is not None:  # not written when the time budget cut the run short
         assert fixed["idempotent"]
+
+
+def _slow(case: str) -> object:
+    marks = [pytest.mark.xfail(strict=False, reason=SLOW[case])] if case in SLOW else []
+    return pytest.param(case, marks=marks, id=case)
+
+
+@pytest.mark.parametrize("case", [_slow(case) for case in LARGE])
+def test_large_page_cleaned_without_running_out_of_time(case: str) -> None:
+    report, _ = run_large(case)
+    assert report["timed_out"] is False, report
 
 
 @pytest.mark.parametrize("case", list(LARGE))
