@@ -30,6 +30,7 @@ from lxml import etree
 from .decode import decode
 from .language import vocabulary_languages
 from .model import Block, Document, Hints
+from .normalize import strip_invisible
 
 SKIP = frozenset(
     [
@@ -124,7 +125,7 @@ BLOCK = frozenset(
 # nothing about the block
 TOKEN_DEPTH = 4
 HEADINGS = {"h1": 1, "h2": 2, "h3": 3, "h4": 4, "h5": 5, "h6": 6}
-_WS = regex.compile(r"[ \t\r\n\f\v\u00a0\u200b\u2028\u2029\ufeff]+")
+_WS = regex.compile(r"[ \t\r\n\f\v\u0085\u00a0\u200b\u2028\u2029\ufeff]+")
 
 
 @dataclass(frozen=True, slots=True)
@@ -197,7 +198,9 @@ class _Lines:
             self._link_chars += len(s.strip())
 
     def newline(self) -> None:
-        line = "".join(self._pieces).strip()
+        # control and format characters go, as in plain text (`normalize`): a later pass reads the
+        # output as text, and must find the same lines
+        line = strip_invisible("".join(self._pieces)).strip()
         if line and self._frame is not None:
             share = min(1.0, self._link_chars / max(1, len(line)))
             self.lines.append((_WS.sub(" ", line), self._frame, share, self._para_start))

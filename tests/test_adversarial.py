@@ -171,6 +171,15 @@ def test_nul_bytes_in_html() -> None:
     check_invariants(page, out, "html")
 
 
+def test_control_characters_in_html_are_removed_as_in_text() -> None:
+    """Found by the fuzzer: controls kept in the HTML layout were removed by the next (text) pass."""
+    page = "<p>Heavy\x01 rains\x11 dis\u00adplaced\x07 families\x85 on Monday.</p><p>\x02\x03</p>"
+    page += "<p>Aid workers said.</p>"
+    assert html_document(page).text == "Heavy rains displaced families on Monday.\n\nAid workers said."
+    out = timed_clean(page, mode="html")
+    check_invariants(page, out, "html")
+
+
 def test_invalid_utf8() -> None:
     data = (ADVERSARIAL / "invalid-utf8.bin").read_bytes()
     out = timed_clean(data)
