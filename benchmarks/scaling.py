@@ -2,7 +2,8 @@
 
 ``python -m benchmarks.scaling`` builds pages of 1x, 10x and 100x a base size
 from distinct ScrapingHub pages (their raw visible text for text mode, their
-``<body>`` markup, without inline scripts and styles, for HTML mode), times ``clean`` on each (best of
+``<body>`` markup, without inline scripts and styles, for HTML mode; past the
+last page they cycle, with every line varied so that no block repeats), times ``clean`` on each (best of
 ``--repeat`` runs; one run at 100x unless ``--repeat-large``), prints a table
 with the ratios 10x/1x and 100x/10x and writes it to
 ``benchmarks/results/scaling.json``.  Linear cost means ratios near 10.
@@ -36,6 +37,7 @@ OUT = corpora.REPO_ROOT / "benchmarks" / "results" / "scaling.json"
 _BODY = regex.compile(r"<body\b[^>]*+>(.*?)(?:</body>|\Z)", regex.I | regex.S)
 # inline scripts, styles and SVG are dropped from the bodies: otherwise the 1x page of
 # HTML can be all script, with no text at all, and the ratios would compare unlike pages
+_LINE_END = regex.compile(r"(?m)(?<=[^\s>])$")  # after the text of a line (not after a tag)
 _NOISE = regex.compile(r"<(script|style|svg)\b.*?</\1\s*>", regex.I | regex.S)
 
 
@@ -60,8 +62,8 @@ def build(pages: list[str], size: int, mode: str) -> str:
     total, i = 0, 0
     while total < size:
         page = pages[i % len(pages)]
-        if i >= len(pages):  # a later round: vary the text so that no block repeats exactly
-            page = page.replace(".", f" ({i // len(pages)}).", 3)
+        if i >= len(pages):  # a later round: vary every line, so that no block repeats exactly
+            page = _LINE_END.sub(f" ({i // len(pages)})", page)
         parts.append(page)
         total += len(page) + 2
         i += 1
