@@ -318,6 +318,12 @@ def test_title_repeat_reaches_a_fixed_point() -> None:
     assert cleaner.clean(out) == out
 
 
+@pytest.mark.xfail(strict=True, reason="signals.py: shape() counts ideographs that are not \\w, down to zero words")
+def test_squared_katakana_do_not_crash() -> None:
+    page = (ADVERSARIAL / "fuzz-shape-zero-division.bin").read_bytes().decode("utf-8")
+    assert cleaner.clean(page, mode="text") == page
+
+
 def test_fixtures_are_documented() -> None:
     readme = (ADVERSARIAL / "README.md").read_text(encoding="utf-8")
     for path in Path(ADVERSARIAL).iterdir():
