@@ -65,7 +65,7 @@ def decode(data: bytes) -> str:
     # it shows many valid multi-byte characters for each bad byte
     text = data.decode("utf-8", errors="replace")
     bad = text.count("\ufffd")
-    good = sum(1 for ch in text if ord(ch) > 0x7F) - bad
+    good = len(text) - len(text.encode("ascii", errors="ignore")) - bad  # valid non-ASCII characters
     if good >= 4 * bad:
         return text
     return data.decode("cp1252", errors="replace")

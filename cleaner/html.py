@@ -9,11 +9,17 @@ covers both.
 
 Safety: the parser never touches the network, resolves no entities and
 recovers from broken markup; the walk is iterative, so nesting depth cannot
-exhaust the Python stack.
+exhaust the Python stack.  libxml2 gives up on a document nested deeper than
+its limit (2048 with ``huge_tree``) and drops everything after that point, so
+such a page is parsed again with the excess tags removed: elements past
+`SAFE_DEPTH` open tags lose their tags but keep their text, as browsers attach
+elements past their own depth limit flat.  ``huge_tree`` lifts libxml2's 10 MB
+text-node limit only; the HTML parser expands no entities with or without it.
 """
 
 from __future__ import annotations
 
+from collections import Counter
 from dataclasses import dataclass
 from typing import Any
 
@@ -24,6 +30,7 @@ from lxml import etree
 from .decode import decode
 from .language import vocabulary_languages
 from .model import Block, Document, Hints
+from .normalize import strip_invisible
 
 SKIP = frozenset(
     [
@@ -118,7 +125,7 @@ BLOCK = frozenset(
 # nothing about the block
 TOKEN_DEPTH = 4
 HEADINGS = {"h1": 1, "h2": 2, "h3": 3, "h4": 4, "h5": 5, "h6": 6}
-_WS = regex.compile(r"[ \t\r\n\f\v\u00a0\u200b\u2028\u2029\ufeff]+")
+_WS = regex.compile(r"[ \t\r\n\f\v\u0085\u00a0\u200b\u2028\u2029\ufeff]+")
 
 
 @dataclass(frozen=True, slots=True)
@@ -191,7 +198,9 @@ class _Lines:
             self._link_chars += len(s.strip())
 
     def newline(self) -> None:
-        line = "".join(self._pieces).strip()
+        # control and format characters go, as in plain text (`normalize`): a later pass reads the
+        # output as text, and must find the same lines
+        line = strip_invisible("".join(self._pieces)).strip()
         if line and self._frame is not None:
             share = min(1.0, self._link_chars / max(1, len(line)))
             self.lines.append((_WS.sub(" ", line), self._frame, share, self._para_start))
@@ -238,13 +247,122 @@ def _walk(root: Any) -> list[tuple[str, Frame, float, bool]]:
     return out.lines
 
 
-def _parse(page: str | bytes) -> Any:
-    data = page.encode("utf-8") if isinstance(page, str) else decode(page).encode("utf-8")
-    parser = lxml.html.HTMLParser(encoding="utf-8", remove_comments=True, remove_pis=True, no_network=True)
+# elements kept when a page nests too deep for libxml2 (see the module docstring)
+SAFE_DEPTH = 256
+VOID = frozenset(
+    ["area", "base", "br", "col", "embed", "hr", "img", "input", "link", "meta", "param", "source", "track", "wbr"]
+)
+_SURROGATES = regex.compile(r"[\ud800-\udfff]")
+# a DOCTYPE with an internal subset ("<!DOCTYPE html [ <!ENTITY ...> ]>") in the prolog:
+# the HTML parser ends it at the first ">" and would show the rest, "]>", as text
+_SUBSET_START = regex.compile(r"\A((?:\s++|<\?[^>]*+>|<!--(?:[^-]++|-(?!->))*+-->)*+)<!DOCTYPE\b[^\[>]*+\[", regex.I)
+_SUBSET_SPECIAL = regex.compile(r"""[\]"'<]""")
+_SUBSET_CLOSE = regex.compile(r"\]\s*+>")
+PROLOG_MAX = 65536  # characters searched for that DOCTYPE: subsets are short
+_TAG = regex.compile(r"<(/?)([A-Za-z][^\s/>]*+)[^>]*+>")
+
+
+def _subset_end(text: str, pos: int, limit: int) -> int | None:
+    """Where the internal subset opened before `pos` ends (after its "]>"), skipping quotes and comments.
+
+    Linear: each step jumps to the next special character or past a quoted
+    string or comment, and gives up when one is not closed before `limit`.
+    """
+    while True:
+        special = _SUBSET_SPECIAL.search(text, pos, limit)
+        if special is None:
+            return None
+        pos, char = special.start(), special.group()
+        if char == "]":
+            close = _SUBSET_CLOSE.match(text, pos, limit)
+            if close:
+                return close.end()
+            pos += 1
+            continue
+        opener, closer = (char, char) if char != "<" else ("<!--", "-->")
+        if not text.startswith(opener, pos):
+            pos += 1
+            continue
+        found = text.find(closer, pos + len(opener), limit)
+        if found < 0:
+            return None
+        pos = found + len(closer)
+
+
+def _prepare(text: str) -> str:
+    """The page as the parser should see it: encodable, without a DTD subset."""
+    start = _SUBSET_START.match(text, 0, PROLOG_MAX)
+    end = _subset_end(text, start.end(), PROLOG_MAX) if start else None
+    if start and end:
+        text = f"{start.group(1)}<!DOCTYPE html>{text[end:]}"
     try:
-        root = lxml.html.document_fromstring(data, parser=parser)
+        text.encode("utf-8")
+    except UnicodeEncodeError:  # lone surrogates from a str page: replace them, as bad bytes are
+        text = _SURROGATES.sub("\ufffd", text)
+    return text
+
+
+def cap_depth(text: str, limit: int = SAFE_DEPTH) -> str:
+    """Remove the tags of elements opened past `limit` open elements, keeping all text.
+
+    One linear pass over the tags: a start tag when `limit` elements are open is
+    removed, and so is the end tag that closes it.
+    """
+    out: list[str] = []
+    pos = 0
+    stack: list[str] = []
+    open_names: Counter[str] = Counter()
+    dropped: Counter[str] = Counter()
+    for match in _TAG.finditer(text):
+        name = match.group(2).lower()
+        if name in VOID:
+            continue
+        if not match.group(1) and len(stack) >= limit:
+            dropped[name] += 1
+        elif not match.group(1):
+            stack.append(name)
+            open_names[name] += 1
+            continue
+        elif dropped[name]:
+            dropped[name] -= 1
+        else:
+            _close(stack, open_names, name)
+            continue
+        out.append(text[pos : match.start()])
+        pos = match.end()
+    out.append(text[pos:])
+    return "".join(out)
+
+
+def _close(stack: list[str], open_names: Counter[str], name: str) -> None:
+    """Pop open elements up to the innermost `name`, if one is open."""
+    if not open_names[name]:
+        return
+    while stack:
+        top = stack.pop()
+        open_names[top] -= 1
+        if top == name:
+            return
+
+
+def _parse_text(text: str) -> tuple[Any, bool]:
+    """The lxml root (None if unparsable) and whether libxml2 hit its depth limit."""
+    parser = lxml.html.HTMLParser(
+        encoding="utf-8", remove_comments=True, remove_pis=True, no_network=True, huge_tree=True
+    )
+    try:
+        root = lxml.html.document_fromstring(text.encode("utf-8"), parser=parser)
     except (etree.ParserError, ValueError):
-        return None
+        root = None
+    too_deep = any(e.type_name == "ERR_RESOURCE_LIMIT" for e in parser.error_log)
+    return root, too_deep
+
+
+def _parse(page: str | bytes) -> Any:
+    text = _prepare(page if isinstance(page, str) else decode(page))
+    root, too_deep = _parse_text(text)
+    if too_deep:
+        root, _ = _parse_text(cap_depth(text))
     return root
 
 

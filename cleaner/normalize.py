@@ -22,6 +22,11 @@ _STRIP = " \n\u00a0\u1680\u2000\u2001\u2002\u2003\u2004\u2005\u2006\u2007\u2008\
 _BLANK_RUNS = regex.compile(r"\n{3,}")
 
 
+def strip_invisible(text: str) -> str:
+    """`text` without zero-width and format characters, the BOM and C0/C1 controls (but tab and newline)."""
+    return _INVISIBLE.sub("", text)
+
+
 def normalize(text: str) -> str:
     """Return `text` with normalized white space (see the module docstring)."""
     text = _NEWLINES.sub("\n", text)
