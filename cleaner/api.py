@@ -126,7 +126,7 @@ def clean_and_explain(
     for passno in range(2, MAX_PASSES + 1):
         if doc.timed_out:
             break
-        again = build_document(text, "auto", url, lang)
+        again = build_document(text, "text", url, lang)  # the output is plain text, whatever the input was
         again.passno = passno
         again.deadline = deadline
         again.cache["page"] = shared

@@ -45,6 +45,7 @@ def shape(text: str, stops: frozenset[str]) -> Shape:
     ideographs = len(_IDEOGRAPH.findall(text))
     if ideographs >= 4:  # Chinese and Japanese do not separate words with spaces
         n += (ideographs + 1) // 2 - len(_IDEOGRAPHIC_TOKEN.findall(text))
+        n = max(n, 1)  # some ideographs (squared katakana) are not word characters
     stop = sum(1 for t in tokens if t.lower() in stops)
     caps = sum(1 for t in tokens if t[0].isupper())
     return Shape(n, bool(_TERMINAL.search(text)), stop / n, caps / n)

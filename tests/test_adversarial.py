@@ -297,28 +297,24 @@ def test_large_text_node_is_kept() -> None:
     assert doc.text.endswith("End of the page.") and len(doc.text) > 10 * MB
 
 
-@pytest.mark.xfail(strict=True, reason="api.py: later passes re-detect the output as HTML (reported to the lead)")
 def test_text_that_looks_like_html_stays_a_span_in_text_mode() -> None:
     page = "<html><body><p>Some text in a code sample, with enough words to be kept.</p>\n\nTom &amp; Jerry here."
     out = cleaner.clean(page, mode="text")
     assert spans_in_order(out, layout(page, "text"))
 
 
-@pytest.mark.xfail(strict=True, reason="filters/edges.py: one edge span trimmed per pass, no fixed point in 4 passes")
 def test_edges_reach_a_fixed_point() -> None:
     page = (ADVERSARIAL / "fuzz-edges-not-fixed-point.txt").read_text(encoding="utf-8")
     out = cleaner.clean(page)
     assert cleaner.clean(out) == out
 
 
-@pytest.mark.xfail(strict=True, reason="filters/title_repeat.py: each pass moves a new repeat into the head zone")
 def test_title_repeat_reaches_a_fixed_point() -> None:
     page = (ADVERSARIAL / "title-repeat-not-fixed-point.txt").read_text(encoding="utf-8")
     out = cleaner.clean(page)
     assert cleaner.clean(out) == out
 
 
-@pytest.mark.xfail(strict=True, reason="signals.py: shape() counts ideographs that are not \\w, down to zero words")
 def test_squared_katakana_do_not_crash() -> None:
     page = (ADVERSARIAL / "fuzz-shape-zero-division.bin").read_bytes().decode("utf-8")
     assert cleaner.clean(page, mode="text") == page

@@ -21,6 +21,7 @@ from ..gate import starts
 from ..model import Block, Decision, Document
 from ..registry import register
 from ..view import _WORD, Word
+from .phrases import MEMO_ENTRIES, MEMO_MAX_CHARS
 
 MIN_WORDS_LEFT = 3
 WINDOW = 240  # characters at the end of a block that an edge phrase may span
@@ -31,13 +32,31 @@ class EdgesFilter(Filter):
     name = "edges"
 
     def __call__(self, doc: Document) -> Iterator[Decision]:
-        found = [edge_hits(b.text, doc.languages) if doc.alive(b.index) else () for b in doc.timed(doc.blocks)]
-        for kind in vocab.kinds():  # kind by kind, as the filters that follow
-            for block, hits in zip(doc.blocks, found, strict=True):
-                for hit_kind, start, end in hits:
-                    if hit_kind == kind and doc.alive(block.index) and self._enough_left(doc, block, start, end):
-                        where = "start" if start == 0 else "end"
-                        yield self.trim(block, start, end, f"{kind} text fused at the block's {where}")
+        order = {kind: i for i, kind in enumerate(vocab.kinds())}
+        for block in doc.timed(doc.blocks):
+            if doc.alive(block.index):
+                yield from self._peel(doc, block, order)
+
+    def _peel(self, doc: Document, block: Block, order: dict[str, int]) -> Iterator[Decision]:
+        """Trim edge phrases off both ends until none is left: a trim can uncover
+        another ("... Read more DONATE"), and leaving it to the next pass would
+        take one pass per phrase."""
+        text = block.text
+        lo, hi = 0, len(text)
+        while lo < hi:
+            hits = sorted(edge_hits(text[lo:hi], doc.languages), key=lambda h: order[h[0]])
+            spans = [(kind, lo + s, lo + e) for kind, s, e in hits]
+            found = next((h for h in spans if self._enough_left(doc, block, h[1], h[2])), None)
+            if found is None:
+                return
+            kind, start, end = found
+            where = "start" if start == lo else "end"
+            yield self.trim(block, start, end, f"{kind} text fused at the block's {where}")
+            lo, hi = (end, hi) if where == "start" else (lo, start)
+            while lo < hi and text[lo].isspace():
+                lo += 1
+            while hi > lo and text[hi - 1].isspace():
+                hi -= 1
 
     @staticmethod
     def _enough_left(doc: Document, block: Block, start: int, end: int) -> bool:
@@ -48,10 +67,14 @@ class EdgesFilter(Filter):
         return len(left.split()) >= MIN_WORDS_LEFT
 
 
-@lru_cache(maxsize=1 << 16)
 def edge_hits(text: str, languages: tuple[str, ...]) -> tuple[tuple[str, int, int], ...]:
     """``(kind, start, end)`` of every kind's edge entries at the text's ends
-    (memoized by text: the fixed-point pass sees the kept blocks again)."""
+    (memoized for short texts: the fixed-point pass sees the kept blocks again)."""
+    find = _memo_edge_hits if len(text) <= MEMO_MAX_CHARS else _edge_hits
+    return find(text, languages)
+
+
+def _edge_hits(text: str, languages: tuple[str, ...]) -> tuple[tuple[str, int, int], ...]:
     words = [(m.group().lower(), m.start(), m.end()) for m in _WORD.finditer(text)]
     hits: list[tuple[str, int, int]] = []
     for kind in vocab.kinds():
@@ -59,6 +82,9 @@ def edge_hits(text: str, languages: tuple[str, ...]) -> tuple[tuple[str, int, in
         if m is not None:
             hits.extend((kind, start, end) for start, end in phrase_spans(text, words, m))
     return tuple(hits + regex_spans(text, words, vocab.gates(languages)))
+
+
+_memo_edge_hits = lru_cache(maxsize=MEMO_ENTRIES)(_edge_hits)
 
 
 def phrase_spans(text: str, words: list[Word], m: vocab.Matcher) -> Iterator[tuple[int, int]]:

@@ -34,6 +34,8 @@ LABEL_MAX_WORDS = 80  # a whole-line label or heading is never longer
 CUE_MAX_WORDS = 120  # longer blocks cannot be dominated by cue wording
 CLAIM_LIMIT = 15  # a marker claims at most this many blocks
 CLAIM_STOP_WORDS = 18  # a prose block this long ends a marker's claim
+MEMO_MAX_CHARS = 1000  # blocks up to this long have their hits memoized...
+MEMO_ENTRIES = 1 << 15  # ...this many of them (a few tens of MB at most)
 
 
 def _preview(text: str, limit: int = 60) -> str:
@@ -76,10 +78,15 @@ def page_matches(doc: Document) -> PageMatches:
     return found
 
 
-@lru_cache(maxsize=1 << 16)
 def text_hits(text: str, languages: tuple[str, ...], label: bool) -> TextHits:
-    """The hits in one block's text, memoized: menus and buttons repeat across
-    pages of a site, and the fixed-point pass sees the kept blocks again."""
+    """The hits in one block's text, memoized for short texts: menus and buttons
+    repeat across pages of a site, and the fixed-point pass sees the kept blocks
+    again. Long paragraphs rarely repeat and would make the memo large."""
+    find = _memo_hits if len(text) <= MEMO_MAX_CHARS else _hits
+    return find(text, languages, label)
+
+
+def _hits(text: str, languages: tuple[str, ...], label: bool) -> TextHits:
     lexicon = vocab.lexicon(languages)
     gates = vocab.gates(languages)
     words = [(m.group().lower(), m.start(), m.end()) for m in _WORD.finditer(text)]
@@ -95,6 +102,9 @@ def text_hits(text: str, languages: tuple[str, ...], label: bool) -> TextHits:
     for kind, found in spans.items():
         cues.extend((kind, text[s:e]) for s, e in disjoint(found) if not quoted(text, s, e))
     return TextHits(tuple(lines), tuple(cues))
+
+
+_memo_hits = lru_cache(maxsize=MEMO_ENTRIES)(_hits)
 
 
 def disjoint(spans: list[tuple[int, int]]) -> list[tuple[int, int]]:
