@@ -6,9 +6,10 @@ and the speed-up. Each setting runs ``--runs`` times; the best run counts
 (other work on the machine only ever slows a run down).
 
 (b) Memory: synthetic JSONL of 1,000 and 10,000 records (the corpus's raw-text
-pages, cycled, each with its own id) through ``cleaner clean --jobs 2``; the
-peak RSS of the largest process (``getrusage(RUSAGE_CHILDREN)`` in a fresh
-wrapper process) and the sampled peak of the whole process tree, and their ratios.
+pages, cycled, every line tagged with the record number so no two records
+repeat) through ``cleaner clean --jobs 2``; the peak RSS of the largest
+process (``getrusage(RUSAGE_CHILDREN)`` in a fresh wrapper process) and the
+sampled peak of the whole process tree, and their ratios.
 """
 
 from __future__ import annotations
@@ -168,12 +169,18 @@ def throughput(records: list[dict[str, str]], args: argparse.Namespace, tmp: Pat
     }
 
 
+def synthetic(texts: list[str], i: int) -> dict[str, str]:
+    """Record ``i``: a corpus page with every line tagged by ``i``, so that no record repeats another's text
+    (a cache keyed by text would otherwise stop growing after one pass over the corpus and hide a leak)."""
+    page = texts[i % len(texts)]
+    return {"id": str(i), "text": "\n".join(f"{line} {i}" if line.strip() else line for line in page.split("\n"))}
+
+
 def memory(texts: list[str], args: argparse.Namespace, tmp: Path) -> dict[str, Any]:
     sizes = [int(s) for s in args.sizes.split(",")]
     results = {}
     for n in sizes:
-        synthetic = [{"id": str(i), "text": texts[i % len(texts)]} for i in range(n)]
-        src = write_jsonl(tmp / f"synthetic-{n}.jsonl", synthetic)
+        src = write_jsonl(tmp / f"synthetic-{n}.jsonl", [synthetic(texts, i) for i in range(n)])
         results[n] = run_batch(src, args.memory_jobs, tmp)
         results[n]["input_mb"] = round(src.stat().st_size / 2**20, 1)
         print(f"  {n} records: {results[n]}", flush=True)
