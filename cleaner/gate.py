@@ -361,6 +361,11 @@ class Gate:
             gate.inside_keys = regex.compile("|".join(regex.escape(k) for k in ordered))
         return gate
 
+    def compile_all(self) -> None:
+        for entries in (*self.by_key.values(), *self.inside.values(), self.always):
+            for entry in entries:
+                entry.pattern(self)
+
     def candidates(self, text: str, positions: Iterable[int]) -> list[tuple[Tag, regex.Pattern[str]]]:
         """The tagged patterns that may match `text` starting at one of `positions`."""
         whole = folded(text)

@@ -52,8 +52,13 @@ def phrase_pattern(phrase: str) -> str:
     return rf"(?<!\w){body}(?!\w)"
 
 
-def parse(text: str, path: str) -> dict[str, list[Entry]]:
-    """Parse one vocabulary file into entries per section."""
+def parse(text: str, path: str, check_regexes: bool = True) -> dict[str, list[Entry]]:
+    """Parse one vocabulary file into entries per section.
+
+    `check_regexes` compiles every ``re:`` entry to report a bad one with its
+    file and line; `load` skips it for the shipped files (the test suite
+    checks them), since compiling is most of the start-up time.
+    """
     sections: dict[str, list[Entry]] = {name: [] for name in SECTIONS}
     current: str | None = None
     for lineno, raw in enumerate(text.splitlines(), start=1):
@@ -69,7 +74,7 @@ def parse(text: str, path: str) -> dict[str, list[Entry]]:
             raise VocabularyError(path, lineno, f"entry {line!r} before any [section]")
         is_regex = line.startswith("re:")
         pattern = line[3:].strip() if is_regex else phrase_pattern(line)
-        if is_regex:
+        if is_regex and check_regexes:
             _check_regex(pattern, path, lineno)
         words = () if is_regex else words_of(line)
         sections[current].append(Entry(f"{path}:{lineno}", pattern, words))
@@ -93,7 +98,7 @@ def load(lang: str, kind: str) -> dict[str, list[Entry]]:
     path = _data_root() / lang / f"{kind}.txt"
     if not path.is_file():
         return {name: [] for name in SECTIONS}
-    return parse(path.read_text(encoding="utf-8"), str(path))
+    return parse(path.read_text(encoding="utf-8"), str(path), check_regexes=False)
 
 
 @cache
@@ -155,6 +160,12 @@ def gates(languages: tuple[str, ...]) -> Gates:
         Gate.build(entries("edge"), rf"^{_EDGE_JUNK}(?:{{alt}})(?=\W|$)", _FLAGS),
         Gate.build(entries("edge"), rf"(?<=\W|^)(?:{{alt}}){_EDGE_JUNK}$", _FLAGS),
     )
+
+
+def precompile(languages: tuple[str, ...]) -> None:
+    """Compile every ``re:`` entry for `languages` now rather than on first use."""
+    for gate in (g := gates(languages)).line, g.cue, g.edge_start, g.edge_end:
+        gate.compile_all()
 
 
 WHOLE_LINE = ("line", "marker", "tail")
