@@ -20,7 +20,7 @@ import shutil
 import signal
 import sys
 from collections.abc import Callable, Iterator, Sequence
-from contextlib import ExitStack, closing, nullcontext
+from contextlib import ExitStack, closing, contextmanager, nullcontext
 from pathlib import Path
 from types import FrameType
 from typing import IO, Any
@@ -221,19 +221,35 @@ def _with_url(items: Iterator[Item], url: str) -> Iterator[Item]:
 def _handle(
     outcome: Outcome, summary: Summary, write: Callable[[Outcome], None], report: Any, *, explain: bool, batch: bool
 ) -> None:
-    summary.add(outcome)
     if outcome.result is None:
+        summary.add(outcome)
         if outcome.skipped:
             log.info("%s: %s", outcome.location, outcome.error)
         else:
             log.warning("%s: failed: %s", outcome.location, outcome.error)
         return
-    write(outcome)
+    with _signals_held():  # the line and its count together: an interrupt comes before or after both
+        write(outcome)
+        summary.add(outcome)
     if explain:
         title = f"== {outcome.id} ==\n" if batch else ""
         sys.stderr.write(title + removal_table(outcome.result, _width()) + "\n")
     if report is not None:
         report.add(outcome.id, outcome.result)
+
+
+@contextmanager
+def _signals_held() -> Iterator[None]:
+    """Hold Ctrl-C and SIGTERM until the block is done (where the platform can)."""
+    if not hasattr(signal, "pthread_sigmask"):
+        yield
+        return
+    held = {signal.SIGINT, signal.SIGTERM}
+    previous = signal.pthread_sigmask(signal.SIG_BLOCK, held)
+    try:
+        yield
+    finally:
+        signal.pthread_sigmask(signal.SIG_SETMASK, previous)
 
 
 def _finish(summary: Summary, args: argparse.Namespace, batch: bool) -> None:
