@@ -27,7 +27,6 @@ _HTML_TAG = regex.compile(
     r"</?(?:p|div|br|span|a|li|ul|td|tr|table|h[1-6]|section|article|meta|script)\b[^<>]{0,500}>", regex.I
 )
 
-Page = str | bytes
 
 if TYPE_CHECKING:
     from .pipeline import RulesLike
@@ -123,23 +122,24 @@ def clean_and_explain(
     doc = pipe.run(first)
     text = render(doc.output())
     decisions = list(doc.decisions)
+    timed_out = doc.timed_out
     for passno in range(2, MAX_PASSES + 1):
-        if doc.timed_out:
+        if timed_out:
             break
         again = build_document(text, "text", url, lang)  # the output is plain text, whatever the input was
         again.passno = passno
         again.deadline = deadline
         again.cache["page"] = shared
         pipe.run(again)
+        timed_out = again.timed_out
         new = render(again.output())
         if new == text:
             break
         decisions += again.decisions
         text = new
-        doc.timed_out = again.timed_out
     fallback = any(d.filter == "guard" for d in decisions)  # in any pass
     segments = tuple(b.text for b in doc.blocks)
-    return Result(text, decisions, doc.mode, doc.languages, len(doc.blocks), fallback, segments, doc.timed_out)
+    return Result(text, decisions, doc.mode, doc.languages, len(doc.blocks), fallback, segments, timed_out)
 
 
 def clean(
@@ -154,6 +154,13 @@ def clean(
     max_seconds: float | None = None,
 ) -> str:
     """Return the article body of a page (text, HTML, or bytes of either)."""
-    options: dict[str, Any] = {"mode": mode, "pipeline": pipeline, "url": url, "lang": lang}
-    options |= {"max_bytes": max_bytes, "rules": rules, "max_seconds": max_seconds}
-    return clean_and_explain(page, **options).text
+    return clean_and_explain(
+        page,
+        mode=mode,
+        pipeline=pipeline,
+        url=url,
+        lang=lang,
+        max_bytes=max_bytes,
+        rules=rules,
+        max_seconds=max_seconds,
+    ).text

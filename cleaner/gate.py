@@ -9,8 +9,11 @@ at a place where a match may start.
 
 The reader covers the syntax vocabularies use (literals, escapes, classes,
 groups, alternation, quantifiers, anchors, lookarounds); anything else gives
-``None``, "could start with anything", and the entry is always tried. So the
-gate can only skip work, never a match.
+``None``, "could start with anything", and the entry is tried when the block
+holds text it must contain, or always. One rule comes with the gate: a gated
+entry never starts inside a word (``photo`` does not match in "telephoto"),
+because blocks are looked up only where words and symbols begin; otherwise
+the gate skips work, never a match.
 """
 
 from __future__ import annotations

@@ -36,6 +36,7 @@ from .vocab import function_words, phrase_pattern
 
 ACTIONS = ("drop", "trim", "drop_section", "truncate_after", "keep")
 DEFAULT_TIMEOUT = 0.1  # seconds of regex matching per rule and page
+RULE_PREFIX = "rule:"  # a rule's decisions are named rule:<id>
 SECTION_MAX_BLOCKS = 30  # a drop_section claims at most this many blocks after its marker
 
 BlockTest = Callable[[Block], "bool | str | None"]
@@ -94,8 +95,10 @@ def parse_zone(value: str) -> tuple[str, int]:
 class Rule:
     """One user rule. Give exactly one of `phrases`, `pattern` or `test`.
 
+    >>> import cleaner
     >>> rule = Rule("promo", phrases=("Shop our store",), action="drop")
-    >>> [d.reason for d in RulesFilter([rule])(_doc("News.\\nShop our store!\\nMore news."))]
+    >>> result = cleaner.clean_and_explain("News.\\nShop our store!\\nMore news.", rules=[rule])
+    >>> [d.reason for d in result.decisions if d.filter == "rule:promo"]
     ["rule 'promo': matched 'Shop our store'"]
     """
 
@@ -178,7 +181,7 @@ class RulesFilter(Filter):
                 yield from self._apply(rule, doc)
 
     def _apply(self, rule: Rule, doc: Document) -> Iterator[Decision]:
-        label = f"rule:{rule.id}"
+        label = RULE_PREFIX + rule.id
         # one budget per rule and page, shared by the fixed-point passes
         page = doc.cache.setdefault("page", {})
         assert isinstance(page, dict)
@@ -229,9 +232,3 @@ def _claimed(action: str, doc: Document, marker: Block) -> list[Block]:
         run.append(block)
     return run
 
-
-def _doc(text: str) -> Document:
-    """A plain-text document (for the examples in docstrings)."""
-    from .api import text_document
-
-    return text_document(text, None, "en")

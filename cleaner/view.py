@@ -1,15 +1,16 @@
-"""Compact views of a page's text for the vocabulary matchers.
+"""What filters read off a block's text, computed once and shared.
 
-A label, a heading or a banner is short; a long paragraph is never wholly a
-"Share" button.  Matching whole-line and cue vocabularies only against the
-page's shorter blocks, joined into one string, skips most of the bytes of a
-page at no cost in recall.  A `View` maps its offsets back to blocks.
+`block_shape` is cached per page (several filters ask); `words` splits a text
+into lower-cased words with their spans; `memo_by_text` memoizes work that
+depends only on a block's text, so the fixed-point pass (which sees the kept
+blocks again) and a site's repeated menus cost a lookup.
 """
 
 from __future__ import annotations
 
-from bisect import bisect_right
-from dataclasses import dataclass
+from collections.abc import Callable, Hashable
+from functools import lru_cache
+from typing import TypeVar, cast
 
 import regex
 
@@ -18,55 +19,35 @@ from .model import Block, Document
 from .signals import Shape, shape
 
 _WORD = regex.compile(r"\w+")
-Word = tuple[str, int, int]  # lower-cased word, start, end (in the block's text)
+Word = tuple[str, int, int]  # lower-cased word, start, end (in the text)
+
+MEMO_MAX_CHARS = 1000  # texts up to this long are memoized...
+MEMO_ENTRIES = 1 << 15  # ...this many per function (a few tens of MB at most)
+
+F = TypeVar("F", bound=Callable[..., object])
 
 
-@dataclass(frozen=True, slots=True)
-class View:
-    text: str
-    starts: list[int]  # offset of each included block in `text`
-    blocks: list[Block]
-
-    def block_at(self, offset: int) -> tuple[Block, int] | None:
-        """The block holding `offset`, with `offset` made relative to that block."""
-        i = bisect_right(self.starts, offset) - 1
-        if i < 0:
-            return None
-        relative = offset - self.starts[i]
-        block = self.blocks[i]
-        return (block, relative) if relative <= len(block.text) else None
+def words(text: str) -> list[Word]:
+    """The text's words, lower-cased, with their spans."""
+    return [(m.group().lower(), m.start(), m.end()) for m in _WORD.finditer(text)]
 
 
-def short_blocks(doc: Document, max_words: int) -> View:
-    """The blocks of at most `max_words` words, one per line (cached per page)."""
-    key = f"view:{max_words}"
-    cached = doc.cache.get(key)
-    if isinstance(cached, View):
-        return cached
-    parts: list[str] = []
-    starts: list[int] = []
-    blocks: list[Block] = []
-    pos = 0
-    for block in doc.blocks:
-        if block.words <= max_words:
-            starts.append(pos)
-            blocks.append(block)
-            parts.append(block.text)
-            pos += len(block.text) + 1
-    view = View("\n".join(parts), starts, blocks)
-    doc.cache[key] = view
-    return view
+def lead(text: str, found: list[Word]) -> range:
+    """Where a whole-line entry may start: up to the first word (bullets and
+    punctuation may come before it)."""
+    return range(found[0][1] + 1 if found else len(text))
 
 
-def block_words(doc: Document, block: Block) -> list[Word]:
-    """The block's words with their spans (cached per page)."""
-    memo = doc.cache.setdefault("words", {})
-    assert isinstance(memo, dict)
-    found = memo.get(block.index)
-    if found is None:
-        found = [(m.group().lower(), m.start(), m.end()) for m in _WORD.finditer(block.text)]
-        memo[block.index] = found
-    return found
+def memo_by_text(func: F) -> F:
+    """Memoize `func(text, *hashable_args)` for short texts; long paragraphs
+    rarely repeat and would make the memo large."""
+    cached = lru_cache(maxsize=MEMO_ENTRIES)(func)
+
+    def call(text: str, *args: Hashable) -> object:
+        return (cached if len(text) <= MEMO_MAX_CHARS else func)(text, *args)
+
+    call.__doc__ = func.__doc__
+    return cast(F, call)
 
 
 def block_shape(doc: Document, block: Block) -> Shape:

@@ -83,8 +83,8 @@ def layout(page: str, mode: str) -> str:
     return normalize(html_document(page).text if mode == "html" else page)
 
 
-def spans_in_order(output: str, source: str) -> bool:
-    """Every paragraph of `output` occurs in `source`, each after the previous one."""
+def missing_span(output: str, source: str) -> str | None:
+    """The first output paragraph that is not a span of `source` after the previous one."""
     pos = 0
     for paragraph in output.split("\n\n"):
         paragraph = paragraph.strip("\n")
@@ -92,9 +92,14 @@ def spans_in_order(output: str, source: str) -> bool:
             continue
         found = source.find(paragraph, pos)
         if found < 0:
-            return False
+            return paragraph
         pos = found + len(paragraph)
-    return True
+    return None
+
+
+def spans_in_order(output: str, source: str) -> bool:
+    """Every paragraph of `output` occurs in `source`, each after the previous one."""
+    return missing_span(output, source) is None
 
 
 def run_case(name: str, max_bytes: int | None) -> None:

@@ -13,15 +13,13 @@ own filter, and a word in the middle of a sentence is never touched.
 from __future__ import annotations
 
 from collections.abc import Iterator
-from functools import lru_cache
 
 from .. import vocab
 from ..filter import Filter
 from ..gate import starts
 from ..model import Block, Decision, Document
 from ..registry import register
-from ..view import _WORD, Word
-from .phrases import MEMO_ENTRIES, MEMO_MAX_CHARS
+from ..view import Word, lead, memo_by_text, words
 
 MIN_WORDS_LEFT = 3
 WINDOW = 240  # characters at the end of a block that an edge phrase may span
@@ -67,44 +65,35 @@ class EdgesFilter(Filter):
         return len(left.split()) >= MIN_WORDS_LEFT
 
 
+@memo_by_text
 def edge_hits(text: str, languages: tuple[str, ...]) -> tuple[tuple[str, int, int], ...]:
-    """``(kind, start, end)`` of every kind's edge entries at the text's ends
-    (memoized for short texts: the fixed-point pass sees the kept blocks again)."""
-    find = _memo_edge_hits if len(text) <= MEMO_MAX_CHARS else _edge_hits
-    return find(text, languages)
-
-
-def _edge_hits(text: str, languages: tuple[str, ...]) -> tuple[tuple[str, int, int], ...]:
-    words = [(m.group().lower(), m.start(), m.end()) for m in _WORD.finditer(text)]
+    """``(kind, start, end)`` of every kind's edge entries at the text's ends."""
+    found = words(text)
     hits: list[tuple[str, int, int]] = []
     for kind in vocab.kinds():
         m = vocab.matcher(kind, "edge", languages)
         if m is not None:
-            hits.extend((kind, start, end) for start, end in phrase_spans(text, words, m))
-    return tuple(hits + regex_spans(text, words, vocab.gates(languages)))
+            hits.extend((kind, start, end) for start, end in phrase_spans(text, found, m))
+    return tuple(hits + regex_spans(text, found, vocab.gates(languages)))
 
 
-_memo_edge_hits = lru_cache(maxsize=MEMO_ENTRIES)(_edge_hits)
-
-
-def phrase_spans(text: str, words: list[Word], m: vocab.Matcher) -> Iterator[tuple[int, int]]:
+def phrase_spans(text: str, found: list[Word], m: vocab.Matcher) -> Iterator[tuple[int, int]]:
     """Where a plain edge phrase makes up the first or the last words of the text."""
-    n = len(words)
+    n = len(found)
     for k in m.lengths:
-        if k < n and tuple(w for w, _, _ in words[:k]) in m.phrases:
-            yield 0, words[k - 1][2]
+        if k < n and tuple(w for w, _, _ in found[:k]) in m.phrases:
+            yield 0, found[k - 1][2]
             break
     for k in m.lengths:
-        if k < n and tuple(w for w, _, _ in words[n - k :]) in m.phrases:
-            yield words[n - k][1], len(text)
+        if k < n and tuple(w for w, _, _ in found[n - k :]) in m.phrases:
+            yield found[n - k][1], len(text)
             break
 
 
-def regex_spans(text: str, words: list[Word], gates: vocab.Gates) -> list[tuple[str, int, int]]:
+def regex_spans(text: str, found: list[Word], gates: vocab.Gates) -> list[tuple[str, int, int]]:
     """The longest ``re:`` edge hit of each kind at the text's start and at its end."""
     best: dict[tuple[str, bool], tuple[int, int]] = {}
-    lead = range(words[0][1] + 1 if words else len(text))
-    for (kind, _), pattern in gates.edge_start.candidates(text, lead):
+    for (kind, _), pattern in gates.edge_start.candidates(text, lead(text, found)):
         hit = pattern.match(text)
         if hit is not None and hit.end() > best.get((kind, True), (0, 0))[1]:
             best[kind, True] = hit.span()

@@ -25,6 +25,7 @@ from .. import vocab
 from ..filter import Filter
 from ..model import Block, Decision, Document
 from ..registry import register
+from ..rules import RULE_PREFIX
 from ..signals import Shape, dateline, shape, tokens
 from .phrases import page_matches
 
@@ -42,7 +43,7 @@ def removed_score(doc: Document, block: Block) -> float:
     A user rule's removal is exact knowledge of one box, not a sign that the
     article ends there, so it does not count.
     """
-    return 0.0 if doc.dropped[block.index].filter.startswith("rule:") else REMOVED
+    return 0.0 if doc.dropped[block.index].filter.startswith(RULE_PREFIX) else REMOVED
 
 
 def score(block: Block, s: Shape) -> float:

@@ -20,7 +20,6 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 from dataclasses import dataclass, field
-from functools import lru_cache
 from typing import ClassVar
 
 from .. import vocab
@@ -28,14 +27,12 @@ from ..filter import Filter
 from ..gate import starts
 from ..model import Block, Decision, Document
 from ..signals import Shape
-from ..view import _WORD, Word, block_shape
+from ..view import Word, block_shape, lead, memo_by_text, words
 
 LABEL_MAX_WORDS = 80  # a whole-line label or heading is never longer
 CUE_MAX_WORDS = 120  # longer blocks cannot be dominated by cue wording
 CLAIM_LIMIT = 15  # a marker claims at most this many blocks
 CLAIM_STOP_WORDS = 18  # a prose block this long ends a marker's claim
-MEMO_MAX_CHARS = 1000  # blocks up to this long have their hits memoized...
-MEMO_ENTRIES = 1 << 15  # ...this many of them (a few tens of MB at most)
 
 
 def _preview(text: str, limit: int = 60) -> str:
@@ -78,33 +75,23 @@ def page_matches(doc: Document) -> PageMatches:
     return found
 
 
+@memo_by_text
 def text_hits(text: str, languages: tuple[str, ...], label: bool) -> TextHits:
-    """The hits in one block's text, memoized for short texts: menus and buttons
-    repeat across pages of a site, and the fixed-point pass sees the kept blocks
-    again. Long paragraphs rarely repeat and would make the memo large."""
-    find = _memo_hits if len(text) <= MEMO_MAX_CHARS else _hits
-    return find(text, languages, label)
-
-
-def _hits(text: str, languages: tuple[str, ...], label: bool) -> TextHits:
+    """The hits in one block's text, whatever page it is on."""
     lexicon = vocab.lexicon(languages)
     gates = vocab.gates(languages)
-    words = [(m.group().lower(), m.start(), m.end()) for m in _WORD.finditer(text)]
+    found = words(text)
     lines: dict[tuple[str, str], None] = {}
     if label:
-        lines.update(dict.fromkeys(lexicon.whole.get(tuple(w for w, _, _ in words), ())))
-        lead = range(words[0][1] + 1 if words else len(text))  # a whole-line entry starts in here
-        lines.update((tag, None) for tag, p in gates.line.candidates(text, lead) if p.fullmatch(text))
-    cues = [(kind, text[s:e]) for kind, s, e in phrase_hits(words, lexicon.cues) if not quoted(text, s, e)]
+        lines.update(dict.fromkeys(lexicon.whole.get(tuple(w for w, _, _ in found), ())))
+        lines.update((tag, None) for tag, p in gates.line.candidates(text, lead(text, found)) if p.fullmatch(text))
+    cues = [(kind, text[s:e]) for kind, s, e in phrase_hits(found, lexicon.cues) if not quoted(text, s, e)]
     spans: dict[str, list[tuple[int, int]]] = {}
     for (kind, _), pattern in gates.cue.candidates(text, starts(text)):
         spans.setdefault(kind, []).extend(h.span() for h in pattern.finditer(text) if h.end() > h.start())
-    for kind, found in spans.items():
-        cues.extend((kind, text[s:e]) for s, e in disjoint(found) if not quoted(text, s, e))
+    for kind, hits in spans.items():
+        cues.extend((kind, text[s:e]) for s, e in disjoint(hits) if not quoted(text, s, e))
     return TextHits(tuple(lines), tuple(cues))
-
-
-_memo_hits = lru_cache(maxsize=MEMO_ENTRIES)(_hits)
 
 
 def disjoint(spans: list[tuple[int, int]]) -> list[tuple[int, int]]:
@@ -127,19 +114,19 @@ def cue_coverage(doc: Document, kind: str) -> dict[int, list[str]]:
 
 
 def phrase_hits(
-    words: list[Word], index: dict[str, tuple[tuple[tuple[str, ...], str], ...]]
+    found: list[Word], index: dict[str, tuple[tuple[tuple[str, ...], str], ...]]
 ) -> Iterator[tuple[str, int, int]]:
     """``(kind, start, end)`` where an indexed phrase occurs: the longest per kind and position."""
-    n = len(words)
-    for i, (word, start, _) in enumerate(words):
+    n = len(found)
+    for i, (word, start, _) in enumerate(found):
         seen: set[str] = set()
         for phrase, kind in index.get(word, ()):
             k = len(phrase)
             if kind in seen or i + k > n:
                 continue
-            if all(words[i + j][0] == phrase[j] for j in range(1, k)):
+            if all(found[i + j][0] == phrase[j] for j in range(1, k)):
                 seen.add(kind)
-                yield kind, start, words[i + k - 1][2]
+                yield kind, start, found[i + k - 1][2]
 
 
 _OPENING = "\"'\u201c\u2018\u201e\u00ab\u2039"
