@@ -67,6 +67,7 @@ def inner_prefixes(source: str, key: int = KEY) -> Strings:
     return _read(source, key, anywhere=True)
 
 
+@lru_cache(maxsize=8192)  # a language set's gates share most entries with another's: read each once
 def _read(source: str, key: int, anywhere: bool) -> Strings:
     try:
         reader = _Reader(source, key, anywhere)
@@ -316,8 +317,13 @@ class Entry:
 
     def pattern(self, gate: Gate) -> regex.Pattern[str]:
         if self._compiled is None:
-            self._compiled = regex.compile(gate.shape.replace("{alt}", self.source), gate.flags)
+            self._compiled = _compile(gate.shape.replace("{alt}", self.source), gate.flags)
         return self._compiled
+
+
+@lru_cache(maxsize=8192)  # as `_read`: an entry compiles once, whatever language sets hold it
+def _compile(pattern: str, flags: int) -> regex.Pattern[str]:
+    return regex.compile(pattern, flags)
 
 
 @dataclass(slots=True)

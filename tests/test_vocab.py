@@ -26,3 +26,17 @@ def test_a_bad_regex_names_its_file_and_line() -> None:
 def test_every_language_set_compiles_its_gates() -> None:
     for lang in vocab.LANGUAGES:
         vocab.precompile(("en", lang) if lang != "en" else ("en",))
+
+
+def test_language_sets_share_the_compiled_patterns_of_their_common_entries() -> None:
+    # An English entry is in every language set's gates; a worker process that meets pages in
+    # several languages must compile it once, not once per set (compiling is most of its start-up).
+    def compiled(languages: tuple[str, ...]) -> dict[str, object]:
+        gate = vocab.gates(languages).cue
+        entries = [e for found in gate.by_key.values() for e in found if e.tag[0] == "donation"]
+        return {e.source: e.pattern(gate) for e in entries}
+
+    english, with_french = compiled(("en",)), compiled(("en", "fr"))
+    shared = english.keys() & with_french.keys()
+    assert shared
+    assert all(english[s] is with_french[s] for s in shared)
