@@ -200,6 +200,21 @@ def test_main_body_keeps_short_lines_inside_the_run() -> None:
     assert cleaner.clean(page, pipeline=["main_body"]) == page + "\n"
 
 
+def test_main_body_keeps_the_list_its_last_sentence_introduces() -> None:
+    dates = ["June 9 - Coral Sky Amphitheatre, West Palm Beach", "June 10 - Credit Union Amphitheatre, Tampa"]
+    article = ["Floods in the delta", LONG, LONG.replace("fifty", "forty"), "The band plays these dates:", *dates]
+    # the footer lines the vocabulary removes are a gap that ends the list; "Home" after them is cut
+    footer = ["Privacy Policy", "Terms of Use", "© 2024 Delta News. All rights reserved.", "Home"]
+    assert cleaner.clean(P([*article, *footer])) == P(article) + "\n"
+
+
+def test_main_body_cuts_short_lines_after_the_run_when_nothing_introduces_them() -> None:
+    # the same lines after an article whose last sentence does not end in a colon are chrome
+    article = ["Floods in the delta", LONG, LONG.replace("fifty", "forty")]
+    page = P([*article, "June 9 - Tampa", "June 10 - Miami"])
+    assert cleaner.clean(page, pipeline=["main_body"]) == P(article) + "\n"
+
+
 def test_main_body_leaves_a_page_without_prose_alone() -> None:
     page = P(["Home", "About", "Contact"])
     assert cleaner.clean(page, pipeline=["main_body"]) == page + "\n"

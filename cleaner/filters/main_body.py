@@ -9,7 +9,8 @@ with the highest total (a maximum-sum segment) is the body.  The title and
 standfirst that lead into the run are added back: an ``<h1>``, else the
 farthest title-like line above the run whose words recur in the opening
 paragraphs; byline and date lines between title and text go; a
-comment-section line ends the run.  (Halving teaser cards and scoring
+comment-section line ends the run; a list or table that the run's last
+sentence introduces ("Tour dates:") stays with it.  (Halving teaser cards and scoring
 repeated blocks as chrome were measured and left out: +0.016 on ScrapingHub
 text, -0.045 on WCXB, whose documentation and service pages repeat headings.)
 Traps avoided: short lines *inside* the run (subheadings, list items, a
@@ -35,6 +36,9 @@ LEAD_WINDOW = 5  # kept blocks above the run searched for the title
 MIN_TITLE_WORDS = 4
 REMOVED = -1.0  # the score of a block an earlier filter removed
 TITLE_OVERLAP = 0.3  # share of a title's content words found in the opening paragraphs
+INTRO_MIN_WORDS = 5  # a line ending in ":" this long introduces what follows ("Tour dates for 2020:")
+LIST_ITEM_MAX_WORDS = 30  # longer lines are paragraphs, not items of that list
+LIST_MAX_GAP = 2  # removed blocks a list runs through (a link line between its items)
 
 
 def removed_score(doc: Document, block: Block) -> float:
@@ -83,6 +87,35 @@ def cut_at_comments(doc: Document, scores: list[float], first: int, last: int) -
     return last
 
 
+def introduced_list(doc: Document, shapes: list[Shape], last: int) -> list[int]:
+    """The items of a list or table that the run's last sentence introduces.
+
+    A schedule, a standings table or a list of offers is short lines, which
+    score as chrome; "The tour dates:" ending the article says they are its
+    text. The list ends at a long line or a gap of removed or link-dense
+    lines (a link line between items is not an item).
+    """
+    blocks = doc.blocks
+    intro = last
+    if not blocks[last].text.rstrip().endswith(":"):
+        after = next((b.index for b in blocks[last + 1 :] if doc.alive(b.index)), None)
+        if after is None or not blocks[after].text.rstrip().endswith(":") or shapes[after].words < INTRO_MIN_WORDS:
+            return []
+        intro = after
+    items, gap = [intro], 0
+    for block in blocks[intro + 1 :]:
+        if not doc.alive(block.index) or block.hints.link_density > 0.5:
+            gap += 1
+            if gap > LIST_MAX_GAP:
+                break
+        elif shapes[block.index].words > LIST_ITEM_MAX_WORDS:
+            break
+        else:
+            items.append(block.index)
+            gap = 0
+    return items if intro != last else items[1:]
+
+
 def content_words(text: str, stops: frozenset[str]) -> list[str]:
     return [t for t in tokens(text) if t not in stops]
 
@@ -104,12 +137,13 @@ class MainBodyFilter(Filter):
         if total < MIN_RUN_SCORE:
             return
         last = cut_at_comments(doc, scores, first, last)
+        items = set(introduced_list(doc, shapes, last))
         top = self.lead_in(doc, shapes, first, stops)
         for block in blocks[:top]:
             if doc.alive(block.index):
                 yield self.drop(block, "before the main text")
         for block in blocks[last + 1 :]:
-            if doc.alive(block.index):
+            if doc.alive(block.index) and block.index not in items:
                 yield self.drop(block, "after the main text")
         yield from self.datelines(doc, shapes, top, first)
 
