@@ -318,3 +318,26 @@ def test_chinese_text_is_measured_in_words() -> None:
 def test_context_keeps_a_title_between_removed_chrome_when_it_leads_into_text() -> None:
     page = P(["Donate now", "Floods in the delta today", "Give monthly", LONG])
     assert "Floods in the delta today" in cleaner.clean(page, pipeline=["donation", "context"])
+
+
+RELATIVE_TIMES = [
+    ("en", "32M ago"),
+    ("en", "updated 16 mins ago"),
+    ("fr", "il y a 3 heures"),
+    ("es", "hace 2 h"),
+    ("de", "vor 2 Stunden"),
+    ("pt", "há 5 min"),
+    ("it", "2 ore fa"),
+]
+
+
+@pytest.mark.parametrize(("lang", "stamp"), RELATIVE_TIMES, ids=[f"{lang}-{stamp}" for lang, stamp in RELATIVE_TIMES])
+def test_bylines_remove_a_relative_time_standing_alone(lang: str, stamp: str) -> None:
+    # teaser cards end in these stamps; as removed lines they keep a list of cards apart from the article
+    result = cleaner.clean_and_explain(P(["The article starts here.", stamp]), pipeline=["bylines"], lang=lang)
+    assert stamp in _removed(result)
+
+
+def test_bylines_keep_a_sentence_that_opens_with_a_relative_time() -> None:
+    page = "Vor 2 Stunden hat die Polizei den Mann festgenommen, wie ein Sprecher der Stadt sagte."
+    assert cleaner.clean(page, pipeline=["bylines"], lang="de") == page + "\n"
