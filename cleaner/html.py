@@ -150,15 +150,14 @@ def _tag(el: Any) -> str | None:
     return tag.rsplit("}", 1)[-1].lower()
 
 
-def _own_tokens(el: Any, tag: str) -> set[str]:
+def _own_tokens(el: Any) -> set[str]:
+    # landmark tags are read from the path, where an <article> nested inside one can overrule them
     raw = " ".join(el.get(a, "") for a in ("class", "id", "role", "itemprop")).lower()
-    found = {tag} if tag in ("nav", "header", "footer", "aside", "form", "dialog", "noscript", "figure") else set()
-    found.update(raw.split())
-    return found
+    return set(raw.split())
 
 
 def _child_frame(parent: Frame, el: Any, tag: str) -> Frame:
-    tokens = _own_tokens(el, tag)
+    tokens = _own_tokens(el)
     # inline display:none and aria-hidden also wrap article text that scripts reveal,
     # so only the hidden attribute and <noscript> count
     hidden = parent.hidden or el.get("hidden") is not None

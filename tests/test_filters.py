@@ -289,6 +289,27 @@ def test_dom_structure_drops_chrome_marked_in_the_html() -> None:
     assert reasons["Families wade through the water on Monday."] == "inside <figure>/<figcaption>"
 
 
+def test_dom_structure_keeps_an_article_nested_in_a_nav() -> None:
+    paragraphs = "".join(f"<p>{LONG.replace('fifty', str(n))}</p>" for n in range(3))
+    page = f"<body><nav><a href='/'>Home</a><article><h1>Floods in the delta</h1>{paragraphs}</article></body>"
+    result = cleaner.clean_and_explain(page, pipeline=["dom_structure"])
+    assert "Floods in the delta" in result.text and LONG.replace("fifty", "2") in result.text
+    assert [d.text for d in result.decisions] == ["Home"]  # the menu itself still goes
+
+
+def test_dom_structure_keeps_the_paragraphs_an_unclosed_header_wraps() -> None:
+    paragraphs = "".join(f"<p>{LONG} {LONG.replace('fifty', str(n))}</p>" for n in range(3))
+    page = f"<body><header><a href='/'>Home</a><div class='post'>{paragraphs}</div></body>"
+    assert LONG.replace("fifty", "2") in cleaner.clean(page, pipeline=["dom_structure"])
+
+
+def test_dom_structure_drops_a_footer_that_holds_most_of_a_short_page() -> None:
+    # a page with little article text and long legal small print: the footer is still the footer
+    legal = "".join(f"<p>{LONG.replace('fifty', str(n))} Terms apply.</p>" for n in range(3))
+    page = f"<body><h1>Buy the phone</h1><p>From $999.</p><footer>{legal}</footer></body>"
+    assert "Terms apply" not in cleaner.clean(page, pipeline=["dom_structure"])
+
+
 def test_dom_structure_ignores_page_state_classes_and_plain_text() -> None:
     page = HTML_PAGE.format(long=LONG, long2=LONG).replace("site-wrapper", "modal-enabled pagination-first")
     assert LONG in cleaner.clean(page, pipeline=["dom_structure"])  # <body>/state classes do not count

@@ -10,6 +10,9 @@ newsletter and donation widgets, comments), alone or with an owner before it
 and a region after it ("site-footer", "share-buttons").
 Signals: DOM hints recorded by the HTML parser for each block.
 Traps avoided: a ``<header>`` inside ``<article>`` holds the title and stays;
+an ``<article>`` or ``<main>`` nested inside a chrome tag overrules it; a
+``<header>`` or ``<nav>`` holding most of the page's paragraphs was left
+unclosed and wraps the page;
 other compounds are page-state classes (``modal-enabled``,
 ``pagination-first``, ``one-sidebar``) and do not match; class words come
 only from the four nearest ancestors, never from ``<body>``; plain-text input has
@@ -29,6 +32,9 @@ from ..model import Block, Decision, Document
 from ..registry import register
 
 CHROME_TAGS = ("nav", "aside", "footer", "dialog")
+PARAGRAPH_WORDS = 25  # blocks this long are paragraphs, whose words say where the article is
+WRAPPER_SHARE = 0.5  # a page-top tag holding more than this share of them wraps the page...
+WRAPPER_PARAGRAPHS = 3  # ...and at least this many
 # a chrome word may carry an owner before it ("site-footer", "post-share") and a
 # region after it ("share-buttons", "related-posts"); other compounds are
 # page-state classes ("modal-enabled", "pagination-first") and do not count
@@ -51,7 +57,30 @@ def chrome_token() -> regex.Pattern[str]:
     return regex.compile(rf"(?:(?:{_OWNERS}){part})?(?:{alternation})(?:{part}(?:{_REGIONS}))?(?:{part}?\d+)?")
 
 
-def chrome_reason(block: Block) -> str | None:
+def wrappers(blocks: list[Block]) -> frozenset[str]:
+    """The page-top tags (``<header>``, ``<nav>``) that hold most of the page's paragraphs: left
+    unclosed, they wrap everything after them, and are no longer chrome. (A footer or an aside
+    holding most of the long text is a page with little article text, and stays chrome.)"""
+    long = [b for b in blocks if len(b.text.split()) >= PARAGRAPH_WORDS]
+    total = sum(len(b.text.split()) for b in long)
+    found = []
+    for tag in ("header", "nav"):
+        held = [b for b in long if tag in b.hints.path]
+        if len(held) >= WRAPPER_PARAGRAPHS and sum(len(b.text.split()) for b in held) > WRAPPER_SHARE * total:
+            found.append(tag)
+    return frozenset(found)
+
+
+def inside(tag: str, path: tuple[str, ...]) -> bool:
+    """Whether `tag` is an ancestor with no ``<article>`` or ``<main>`` inside it: the article
+    nested in a ``<nav>`` is not the menu."""
+    if tag not in path:
+        return False
+    last = len(path) - 1 - path[::-1].index(tag)
+    return not any(t in ("article", "main") for t in path[last + 1 :])
+
+
+def chrome_reason(block: Block, wrapping: frozenset[str] = frozenset()) -> str | None:
     """Why the DOM says this block is chrome, or None."""
     hints = block.hints
     if hints.hidden:
@@ -59,9 +88,9 @@ def chrome_reason(block: Block) -> str | None:
     if hints.caption:
         return "inside <figure>/<figcaption>"
     for tag in CHROME_TAGS:
-        if tag in hints.path:
+        if tag not in wrapping and inside(tag, hints.path):
             return f"inside <{tag}>"
-    if "header" in hints.path and "article" not in hints.path and "main" not in hints.path:
+    if "header" not in wrapping and "header" in hints.path and "article" not in hints.path and "main" not in hints.path:
         return "inside the page <header>"
     pattern = chrome_token()
     for token in sorted(hints.tokens):
@@ -77,8 +106,9 @@ class DomStructureFilter(Filter):
     def __call__(self, doc: Document) -> Iterator[Decision]:
         if doc.mode != "html":
             return
+        wrapping = wrappers(doc.blocks)
         for block in doc.timed(doc.blocks):
             if doc.alive(block.index):
-                reason = chrome_reason(block)
+                reason = chrome_reason(block, wrapping)
                 if reason:
                     yield self.drop(block, reason)
