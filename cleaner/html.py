@@ -124,6 +124,7 @@ BLOCK = frozenset(
 # wrappers carry page-state classes ("one-sidebar", "cookies-not-set") that say
 # nothing about the block
 TOKEN_DEPTH = 4
+FIGURE_CONTENT = frozenset(["blockquote", "table", "pre"])
 HEADINGS = {"h1": 1, "h2": 2, "h3": 3, "h4": 4, "h5": 5, "h6": 6}
 _WS = regex.compile(r"[ \t\r\n\f\v\u0085\u00a0\u200b\u2028\u2029\ufeff]+")
 
@@ -170,7 +171,8 @@ def _child_frame(parent: Frame, el: Any, tag: str) -> Frame:
         heading=HEADINGS.get(tag, parent.heading),
         list_item=parent.list_item or tag in ("li", "dd", "dt"),
         quote=parent.quote or tag in ("blockquote", "q"),
-        caption=parent.caption or tag in ("figcaption", "figure"),
+        # a quote, table or code block in a <figure> is content that the figure frames, not a caption
+        caption=tag in ("figcaption", "figure") or (parent.caption and tag not in FIGURE_CONTENT),
         link=parent.link or (tag == "a" and el.get("href") is not None),
     )
 

@@ -310,6 +310,18 @@ def test_dom_structure_drops_a_footer_that_holds_most_of_a_short_page() -> None:
     assert "Terms apply" not in cleaner.clean(page, pipeline=["dom_structure"])
 
 
+def test_dom_structure_keeps_a_quote_or_table_framed_by_a_figure_but_not_its_caption() -> None:
+    page = (
+        "<body><article><p>The report gives the figures.</p><figure><table><tr><td>Rainfall 300 mm</td></tr>"
+        "</table><figcaption>Source: the weather office</figcaption></figure><figure><blockquote><p>We lost "
+        "everything.</p></blockquote></figure><figure><img src=a.jpg><div>Photo: Jane Doe</div></figure>"
+        "</article></body>"
+    )
+    out = cleaner.clean(page, pipeline=["dom_structure"])
+    assert "Rainfall 300 mm" in out and "We lost everything." in out
+    assert "Source" not in out and "Jane Doe" not in out
+
+
 def test_dom_structure_ignores_page_state_classes_and_plain_text() -> None:
     page = HTML_PAGE.format(long=LONG, long2=LONG).replace("site-wrapper", "modal-enabled pagination-first")
     assert LONG in cleaner.clean(page, pipeline=["dom_structure"])  # <body>/state classes do not count
