@@ -303,6 +303,15 @@ def test_dom_structure_keeps_the_paragraphs_an_unclosed_header_wraps() -> None:
     assert LONG.replace("fifty", "2") in cleaner.clean(page, pipeline=["dom_structure"])
 
 
+def test_dom_structure_keeps_an_article_streamed_in_a_hidden_element() -> None:
+    # streaming renderers send the article in <div hidden> and a script moves it into place
+    paragraphs = "".join(f"<p>{LONG} {LONG.replace('fifty', str(n))}</p>" for n in range(3))
+    page = f"<body><div hidden id='S:1'>{paragraphs}</div><div hidden><a href='#main'>Skip</a></div></body>"
+    assert LONG.replace("fifty", "2") in cleaner.clean(page, pipeline=["dom_structure"])
+    small = f"<body><p>{LONG}</p><div hidden><p>A modal template that a script opens on demand.</p></div></body>"
+    assert "modal" not in cleaner.clean(small, pipeline=["dom_structure"])
+
+
 def test_dom_structure_drops_a_footer_that_holds_most_of_a_short_page() -> None:
     # a page with little article text and long legal small print: the footer is still the footer
     legal = "".join(f"<p>{LONG.replace('fifty', str(n))} Terms apply.</p>" for n in range(3))

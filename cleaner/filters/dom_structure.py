@@ -12,7 +12,8 @@ Signals: DOM hints recorded by the HTML parser for each block.
 Traps avoided: a ``<header>`` inside ``<article>`` holds the title and stays;
 an ``<article>`` or ``<main>`` nested inside a chrome tag overrules it; a
 ``<header>`` or ``<nav>`` holding most of the page's paragraphs was left
-unclosed and wraps the page;
+unclosed and wraps the page, and hidden elements holding most of them are
+streamed content a script reveals;
 other compounds are page-state classes (``modal-enabled``,
 ``pagination-first``, ``one-sidebar``) and do not match; class words come
 only from the four nearest ancestors, never from ``<body>``; plain-text input has
@@ -58,16 +59,21 @@ def chrome_token() -> regex.Pattern[str]:
 
 
 def wrappers(blocks: list[Block]) -> frozenset[str]:
-    """The page-top tags (``<header>``, ``<nav>``) that hold most of the page's paragraphs: left
-    unclosed, they wrap everything after them, and are no longer chrome. (A footer or an aside
-    holding most of the long text is a page with little article text, and stays chrome.)"""
+    """The page-top tags (``<header>``, ``<nav>``) and the ``hidden`` state that hold most of the
+    page's paragraphs. Left unclosed, a header or nav wraps everything after it; streaming
+    renderers send the article in a hidden element that a script reveals. Either way they are
+    no longer chrome. (A footer or an aside holding most of the long text is a page with little
+    article text, and stays chrome.)"""
     long = [b for b in blocks if len(b.text.split()) >= PARAGRAPH_WORDS]
     total = sum(len(b.text.split()) for b in long)
     found = []
-    for tag in ("header", "nav"):
-        held = [b for b in long if tag in b.hints.path]
+    for name, held in (
+        ("header", [b for b in long if "header" in b.hints.path]),
+        ("nav", [b for b in long if "nav" in b.hints.path]),
+        ("hidden", [b for b in long if b.hints.hidden]),
+    ):
         if len(held) >= WRAPPER_PARAGRAPHS and sum(len(b.text.split()) for b in held) > WRAPPER_SHARE * total:
-            found.append(tag)
+            found.append(name)
     return frozenset(found)
 
 
@@ -83,7 +89,7 @@ def inside(tag: str, path: tuple[str, ...]) -> bool:
 def chrome_reason(block: Block, wrapping: frozenset[str] = frozenset()) -> str | None:
     """Why the DOM says this block is chrome, or None."""
     hints = block.hints
-    if hints.hidden:
+    if hints.hidden and "hidden" not in wrapping:
         return "hidden in the page"
     if hints.caption:
         return "inside <figure>/<figcaption>"
