@@ -215,6 +215,17 @@ def test_main_body_cuts_short_lines_after_the_run_when_nothing_introduces_them()
     assert cleaner.clean(page, pipeline=["main_body"]) == P(article) + "\n"
 
 
+def test_main_body_keeps_a_list_of_links_inside_the_article() -> None:
+    # product picks or sources between paragraphs are linked list items: they cost like short lines
+    picks = "".join(f"<li><a href='/p{n}'>Recommended tester model {n}</a></li>" for n in range(5))
+    body = [LONG, LONG.replace("fifty", "forty"), LONG.replace("fifty", "sixty"), LONG.replace("fifty", "ten")]
+    page = f"<body><h1>Floods in the delta</h1><p>{body[0]}</p><p>{body[1]}</p><ul>{picks}</ul>"
+    page += f"<p>{body[2]}</p><p>{body[3]}</p><p><a href='/'>Home</a> <a href='/about'>About us</a></p></body>"
+    out = cleaner.clean(page, pipeline=["main_body"])
+    assert all(p in out for p in body) and "Recommended tester model 3" in out
+    assert "About us" not in out  # a link line after the article still goes
+
+
 def test_main_body_leaves_a_page_without_prose_alone() -> None:
     page = P(["Home", "About", "Contact"])
     assert cleaner.clean(page, pipeline=["main_body"]) == page + "\n"

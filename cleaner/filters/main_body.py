@@ -53,7 +53,8 @@ def removed_score(doc: Document, block: Block) -> float:
 def score(block: Block, s: Shape) -> float:
     """How body-like a block is: positive for prose, negative for chrome."""
     if block.hints.link_density > 0.5:
-        return -1.0
+        # a list of links inside the article (product picks, sources) must not split it
+        return SHORT_LINE if block.hints.list_item else -1.0
     if s.prose:
         return min(s.words, 60) / 10
     # short lines cost half a point: a list or subheadings between paragraphs
