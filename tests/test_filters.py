@@ -314,6 +314,14 @@ def test_dom_structure_keeps_the_paragraphs_an_unclosed_header_wraps() -> None:
     assert LONG.replace("fifty", "2") in cleaner.clean(page, pipeline=["dom_structure"])
 
 
+def test_dom_structure_keeps_paragraphs_whose_container_a_theme_marks_as_chrome() -> None:
+    # a chrome word that covers most of the page's paragraphs is wrong about this page
+    paragraphs = "".join(f"<p>{LONG} {LONG.replace('fifty', str(n))}</p>" for n in range(3))
+    page = f"<body><div class='sidebar-container'>{paragraphs}</div><div class='sidebar'>Most read</div></body>"
+    out = cleaner.clean(page, pipeline=["dom_structure"])
+    assert LONG.replace("fifty", "2") in out and "Most read" not in out
+
+
 def test_dom_structure_keeps_an_article_streamed_in_a_hidden_element() -> None:
     # streaming renderers send the article in <div hidden> and a script moves it into place
     paragraphs = "".join(f"<p>{LONG} {LONG.replace('fifty', str(n))}</p>" for n in range(3))

@@ -11,9 +11,9 @@ and a region after it ("site-footer", "share-buttons").
 Signals: DOM hints recorded by the HTML parser for each block.
 Traps avoided: a ``<header>`` inside ``<article>`` holds the title and stays;
 an ``<article>`` or ``<main>`` nested inside a chrome tag overrules it; a
-``<header>`` or ``<nav>`` holding most of the page's paragraphs was left
-unclosed and wraps the page, and hidden elements holding most of them are
-streamed content a script reveals;
+chrome signal covering most of the page's paragraphs is wrong about that page
+(an unclosed ``<header>``, streamed hidden content, a theme's odd class) and
+is ignored there, except for footers and asides (small print);
 other compounds are page-state classes (``modal-enabled``,
 ``pagination-first``, ``one-sidebar``) and do not match; class words come
 only from the four nearest ancestors, never from ``<body>``; plain-text input has
@@ -22,6 +22,7 @@ no hints and is left alone.
 
 from __future__ import annotations
 
+from collections import Counter
 from collections.abc import Iterator
 from functools import cache
 from importlib import resources
@@ -34,7 +35,7 @@ from ..registry import register
 
 CHROME_TAGS = ("nav", "aside", "footer", "dialog")
 PARAGRAPH_WORDS = 25  # blocks this long are paragraphs, whose words say where the article is
-WRAPPER_SHARE = 0.5  # a page-top tag holding more than this share of them wraps the page...
+WRAPPER_SHARE = 0.5  # a chrome signal covering more than this share of them is wrong about the page...
 WRAPPER_PARAGRAPHS = 3  # ...and at least this many
 # a chrome word may carry an owner before it ("site-footer", "post-share") and a
 # region after it ("share-buttons", "related-posts"); other compounds are
@@ -58,25 +59,6 @@ def chrome_token() -> regex.Pattern[str]:
     return regex.compile(rf"(?:(?:{_OWNERS}){part})?(?:{alternation})(?:{part}(?:{_REGIONS}))?(?:{part}?\d+)?")
 
 
-def wrappers(blocks: list[Block]) -> frozenset[str]:
-    """The page-top tags (``<header>``, ``<nav>``) and the ``hidden`` state that hold most of the
-    page's paragraphs. Left unclosed, a header or nav wraps everything after it; streaming
-    renderers send the article in a hidden element that a script reveals. Either way they are
-    no longer chrome. (A footer or an aside holding most of the long text is a page with little
-    article text, and stays chrome.)"""
-    long = [b for b in blocks if len(b.text.split()) >= PARAGRAPH_WORDS]
-    total = sum(len(b.text.split()) for b in long)
-    found = []
-    for name, held in (
-        ("header", [b for b in long if "header" in b.hints.path]),
-        ("nav", [b for b in long if "nav" in b.hints.path]),
-        ("hidden", [b for b in long if b.hints.hidden]),
-    ):
-        if len(held) >= WRAPPER_PARAGRAPHS and sum(len(b.text.split()) for b in held) > WRAPPER_SHARE * total:
-            found.append(name)
-    return frozenset(found)
-
-
 def inside(tag: str, path: tuple[str, ...]) -> bool:
     """Whether `tag` is an ancestor with no ``<article>`` or ``<main>`` inside it: the article
     nested in a ``<nav>`` is not the menu."""
@@ -86,23 +68,56 @@ def inside(tag: str, path: tuple[str, ...]) -> bool:
     return not any(t in ("article", "main") for t in path[last + 1 :])
 
 
-def chrome_reason(block: Block, wrapping: frozenset[str] = frozenset()) -> str | None:
-    """Why the DOM says this block is chrome, or None."""
+def chrome_reasons(block: Block) -> Iterator[str]:
+    """Every reason the DOM gives for this block being chrome, strongest first."""
     hints = block.hints
-    if hints.hidden and "hidden" not in wrapping:
-        return "hidden in the page"
+    if hints.hidden:
+        yield "hidden in the page"
     if hints.caption:
-        return "inside <figure>/<figcaption>"
+        yield "inside <figure>/<figcaption>"
     for tag in CHROME_TAGS:
-        if tag not in wrapping and inside(tag, hints.path):
-            return f"inside <{tag}>"
-    if "header" not in wrapping and "header" in hints.path and "article" not in hints.path and "main" not in hints.path:
-        return "inside the page <header>"
+        if inside(tag, hints.path):
+            yield f"inside <{tag}>"
+    if "header" in hints.path and "article" not in hints.path and "main" not in hints.path:
+        yield "inside the page <header>"
     pattern = chrome_token()
     for token in sorted(hints.tokens):
         if pattern.fullmatch(token):
-            return f"inside an element marked {token!r}"
-    return None
+            yield f"inside an element marked {token!r}"
+
+
+def wrappers(blocks: list[Block]) -> frozenset[str]:
+    """The reasons that cover most of the page's paragraphs: chrome frames an article and is never
+    most of its text, so on this page the signal is wrong. A ``<nav>`` or ``<header>`` left
+    unclosed wraps everything after it; streaming renderers send the article in a hidden
+    element; some themes mark the article's column 'sidebar-container' or wrap it in a
+    ``<figure>``. Small print is the exception: a footer or an aside holding most of the long
+    text is a page with little article text."""
+    words: Counter[str] = Counter()
+    paragraphs: Counter[str] = Counter()
+    total = 0
+    for block in blocks:
+        n = len(block.text.split())
+        if n < PARAGRAPH_WORDS:
+            continue
+        total += n
+        for reason in set(chrome_reasons(block)):
+            words[reason] += n
+            paragraphs[reason] += 1
+    return frozenset(
+        reason
+        for reason, n in words.items()
+        if paragraphs[reason] >= WRAPPER_PARAGRAPHS and n > WRAPPER_SHARE * total and not small_print(reason)
+    )
+
+
+def small_print(reason: str) -> bool:
+    return "footer" in reason or "aside" in reason
+
+
+def chrome_reason(block: Block, wrapping: frozenset[str] = frozenset()) -> str | None:
+    """Why the DOM says this block is chrome (the first reason not void on this page), or None."""
+    return next((r for r in chrome_reasons(block) if r not in wrapping), None)
 
 
 @register
