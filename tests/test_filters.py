@@ -402,3 +402,26 @@ def test_bylines_remove_a_relative_time_standing_alone(lang: str, stamp: str) ->
 def test_bylines_keep_a_sentence_that_opens_with_a_relative_time() -> None:
     page = "Vor 2 Stunden hat die Polizei den Mann festgenommen, wie ein Sprecher der Stadt sagte."
     assert cleaner.clean(page, pipeline=["bylines"], lang="de") == page + "\n"
+
+
+SECTION_RAILS = [
+    ("en", "More in World"),
+    ("fr", "Plus dans Monde"),
+    ("de", "Mehr aus Politik"),
+    ("es", "Más en Mundo"),
+    ("pt", "Mais em Esportes"),
+    ("it", "Altro da Mondo"),
+]
+
+
+@pytest.mark.parametrize(("lang", "heading"), SECTION_RAILS, ids=[lang for lang, _ in SECTION_RAILS])
+def test_related_removes_a_section_rail_and_its_headlines(lang: str, heading: str) -> None:
+    # news templates end an article with rails of other stories from a section
+    page = P(["The article ends here with a full sentence.", heading, "Another story", "A second story"])
+    result = cleaner.clean_and_explain(page, pipeline=["related"], lang=lang)
+    assert result.text == "The article ends here with a full sentence.\n"
+
+
+def test_related_keeps_a_sentence_that_names_a_section_rail() -> None:
+    page = "More in Common, a research charity, published the survey on Tuesday, and it was widely read."
+    assert cleaner.clean(page, pipeline=["related"]) == page + "\n"
