@@ -67,6 +67,7 @@ POSITIVE = [
         "Brian Stauffer",
         "caption",
     ),
+    ("captions", P(["The article starts here.", "1 / 4", "Back to Gallery"]), "1 / 4", "caption"),
 ]
 
 # (filter, a page every line of which must survive that filter)
