@@ -32,6 +32,7 @@ DEFAULT_FILTERS: tuple[str, ...] = (
     "ads",
     "pull_quotes",
     "main_body",
+    "repeats",
     "context",
     "guard",
 )

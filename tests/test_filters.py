@@ -426,3 +426,17 @@ def test_related_removes_a_section_rail_and_its_headlines(lang: str, heading: st
 def test_related_keeps_a_sentence_that_names_a_section_rail() -> None:
     page = "More in Common, a research charity, published the survey on Tuesday, and it was widely read."
     assert cleaner.clean(page, pipeline=["related"]) == page + "\n"
+
+
+def test_repeats_drops_the_later_copy_of_a_paragraph() -> None:
+    standfirst = "Retiring early takes time and discipline, and this guide walks through the steps that " + LONG
+    page = P(["How to retire early", standfirst, LONG.replace("fifty", "forty"), "Share", standfirst])
+    result = cleaner.clean_and_explain(page, pipeline=["repeats"])
+    assert result.text.count(standfirst) == 1 and result.text.startswith("How to retire early")
+    assert [d.reason for d in result.decisions] == ["repeats block 1"]
+
+
+def test_repeats_keeps_repeated_list_items() -> None:
+    # a meal plan repeats its items day after day: short lines are not candidates
+    page = P(["Day 1", "Asparagus and eggs, one cup of berries", "Day 2", "Asparagus and eggs, one cup of berries"])
+    assert cleaner.clean(page, pipeline=["repeats"]) == page + "\n"

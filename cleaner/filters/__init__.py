@@ -20,6 +20,7 @@ from . import (  # noqa: F401
     pull_quotes,
     read_more,
     related,
+    repeats,
     share_tags,
     take_action,
     title_repeat,

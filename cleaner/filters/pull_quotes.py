@@ -28,7 +28,8 @@ HEAD_BLOCKS = 3  # the title and standfirst live here and may repeat the body
 _NON_WORD = regex.compile(r"[\W_]+")
 
 
-def _key(text: str) -> str:
+def block_key(text: str) -> str:
+    """A block's words, case and punctuation aside: what repetition is judged on."""
     return _NON_WORD.sub(" ", text.casefold()).strip()
 
 
@@ -46,7 +47,7 @@ class PullQuotesFilter(Filter):
 
     def __call__(self, doc: Document) -> Iterator[Decision]:
         kept = doc.kept()
-        keys = [_key(b.text) for b in doc.timed(kept)]
+        keys = [block_key(b.text) for b in doc.timed(kept)]
         for i, block in enumerate(doc.timed(kept)):
             if i < HEAD_BLOCKS or block.words < MIN_WORDS or not doc.alive(block.index):
                 continue
