@@ -22,6 +22,7 @@ from ..registry import register
 from .pull_quotes import block_key
 
 MIN_WORDS = 20  # a paragraph: shorter lines repeat legitimately
+MAX_CHARS = 5000  # longer blocks are not compared (a 10 MB line would cost a second to key)
 SENTENCE_END = (".", "!", "?", "\u201d", '"')
 
 
@@ -32,9 +33,10 @@ class RepeatsFilter(Filter):
     def __call__(self, doc: Document) -> Iterator[Decision]:
         first: dict[str, int] = {}
         for block in doc.timed(doc.kept()):
-            if block.words < MIN_WORDS or not block.text.rstrip().endswith(SENTENCE_END):
+            text = block.text
+            if len(text) > MAX_CHARS or not text.rstrip().endswith(SENTENCE_END) or block.words < MIN_WORDS:
                 continue
-            key = block_key(block.text)
+            key = block_key(text)
             if key in first:
                 yield self.drop(block, f"repeats block {first[key]}")
             else:
