@@ -36,8 +36,14 @@ class Shape:
         return 1 <= self.words <= 25 and not self.terminal
 
 
+MAX_CHARS = 50_000  # a longer block is measured on its start (and its end, for the final stop)
+
+
 def shape(text: str, stops: frozenset[str]) -> Shape:
-    """Measure one block's text."""
+    """Measure one block's text (past `MAX_CHARS`, its start: every signal is settled by then,
+    and a 10 MB line would take a second to count)."""
+    end = text[-256:]
+    text = text[:MAX_CHARS]
     tokens = _WORD.findall(text)
     n = len(tokens)
     if n == 0:
@@ -48,7 +54,7 @@ def shape(text: str, stops: frozenset[str]) -> Shape:
         n = max(n, 1)  # some ideographs (squared katakana) are not word characters
     stop = sum(1 for t in tokens if t.lower() in stops)
     caps = sum(1 for t in tokens if t[0].isupper())
-    return Shape(n, bool(_TERMINAL.search(text)), stop / n, caps / n)
+    return Shape(n, bool(_TERMINAL.search(end)), stop / n, caps / n)
 
 
 _CLOCK_OR_DATE = regex.compile(r"\b\d{1,2}[:.]\d{2}\b|\b\d{1,4}[./-]\d{1,2}[./-]\d{2,4}\b")

@@ -21,6 +21,7 @@ HEAD_ZONE = 40  # blocks that stay
 MIN_TITLE_WORDS = 2  # one-word lines repeated at the top are menus, left to the menu filters
 MAX_TITLE_WORDS = 30
 MAX_REPEATED_LINES = 8  # titles, site and section names: more repeats mean the page repeats itself
+TITLE_MAX_CHARS = 1000  # longer blocks are no title (and a 10 MB line is not folded to find out)
 
 
 def _key(pieces: list[str]) -> str:
@@ -37,7 +38,7 @@ class TitleRepeatFilter(Filter):
 
     def __call__(self, doc: Document) -> Iterator[Decision]:
         alive = [b for b in doc.blocks if doc.alive(b.index)][: 2 * HEAD_ZONE]
-        keys = [_key(doc.remaining(b)) for b in alive]
+        keys = [_key(doc.remaining(b)) if len(b.text) <= TITLE_MAX_CHARS else "" for b in alive]
         repeats = [_title_like(k) and k in keys[i + 1 :] for i, k in enumerate(keys)]
         # the zone is the first HEAD_ZONE blocks that stay, so dropping a repeat
         # does not pull a new line into it on the next pass (a fixed point)
