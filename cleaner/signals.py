@@ -36,14 +36,16 @@ class Shape:
         return 1 <= self.words <= 25 and not self.terminal
 
 
-MAX_CHARS = 50_000  # a longer block is measured on its start (and its end, for the final stop)
+# past this many characters a block is no paragraph: it is measured on its start (and its end, for
+# the final stop), and the filters that compare or search whole blocks skip it
+LONG_BLOCK = 50_000
 
 
 def shape(text: str, stops: frozenset[str]) -> Shape:
-    """Measure one block's text (past `MAX_CHARS`, its start: every signal is settled by then,
+    """Measure one block's text (past `LONG_BLOCK`, its start: every signal is settled by then,
     and a 10 MB line would take a second to count)."""
     end = text[-256:]
-    text = text[:MAX_CHARS]
+    text = text[:LONG_BLOCK]
     tokens = _WORD.findall(text)
     n = len(tokens)
     if n == 0:

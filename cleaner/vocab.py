@@ -32,7 +32,7 @@ _SECTION = regex.compile(r"^\[[a-z]+\]$")  # "[object Object]" is an entry, not 
 @dataclass(frozen=True, slots=True)
 class Entry:
     source: str  # file:line, for error messages
-    pattern: str  # regular-expression source
+    pattern: str  # a regex entry's source ("" for a plain phrase)
     words: tuple[str, ...] = ()  # a plain phrase's lower-cased words; () for a regex
 
 
@@ -73,7 +73,7 @@ def parse(text: str, path: str, check_regexes: bool = True) -> dict[str, list[En
         if current is None:
             raise VocabularyError(path, lineno, f"entry {line!r} before any [section]")
         is_regex = line.startswith("re:")
-        pattern = line[3:].strip() if is_regex else phrase_pattern(line)
+        pattern = line[3:].strip() if is_regex else ""  # plain phrases are matched by their words
         if is_regex and check_regexes:
             _check_regex(pattern, path, lineno)
         words = () if is_regex else words_of(line)

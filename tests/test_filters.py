@@ -372,11 +372,11 @@ def test_main_body_ends_the_run_at_a_comment_section() -> None:
 
 
 def test_a_huge_block_is_measured_on_its_start_and_its_end() -> None:
-    from cleaner.signals import MAX_CHARS, shape
+    from cleaner.signals import LONG_BLOCK, shape
 
-    huge = "the water rose in the valley and " * (MAX_CHARS // 10) + "the rain went on."
+    huge = "the water rose in the valley and " * (LONG_BLOCK // 10) + "the rain went on."
     s = shape(huge, frozenset({"the", "and", "in", "on"}))
-    assert s.terminal and s.prose and s.words >= MAX_CHARS // 10
+    assert s.terminal and s.prose and s.words >= LONG_BLOCK // 10
     assert not shape(huge[:-1] + " and", frozenset()).terminal  # the end is still read
 
 

@@ -97,7 +97,7 @@ def wrappers(blocks: list[Block]) -> frozenset[str]:
     paragraphs: Counter[str] = Counter()
     total = 0
     for block in blocks:
-        n = len(block.text.split())
+        n = block.words
         if n < PARAGRAPH_WORDS:
             continue
         total += n

@@ -19,11 +19,11 @@ from ..filter import Filter
 from ..gate import starts
 from ..model import Block, Decision, Document
 from ..registry import register
+from ..signals import LONG_BLOCK
 from ..view import Word, lead, memo_by_text, words
 
 MIN_WORDS_LEFT = 3
 WINDOW = 240  # characters at the end of a block that an edge phrase may span
-MAX_CHARS = 50_000  # a longer block is no paragraph with a notice fused to it (and a 10 MB line costs a second)
 
 
 @register
@@ -33,7 +33,7 @@ class EdgesFilter(Filter):
     def __call__(self, doc: Document) -> Iterator[Decision]:
         order = {kind: i for i, kind in enumerate(vocab.kinds())}
         for block in doc.timed(doc.blocks):
-            if doc.alive(block.index) and len(block.text) <= MAX_CHARS:
+            if doc.alive(block.index) and len(block.text) <= LONG_BLOCK:
                 yield from self._peel(doc, block, order)
 
     def _peel(self, doc: Document, block: Block, order: dict[str, int]) -> Iterator[Decision]:

@@ -19,13 +19,13 @@ import regex
 from ..filter import Filter
 from ..model import Block, Decision, Document
 from ..registry import register
+from ..signals import LONG_BLOCK
 
 WINDOW = 8  # blocks either side in which the source paragraph must stand
 MIN_WORDS = 6
 MAX_SHARE = 0.85  # a pull quote is shorter than its source paragraph
 ATTRIBUTION_MAX_WORDS = 12
 HEAD_BLOCKS = 3  # the title and standfirst live here and may repeat the body
-MAX_CHARS = 50_000  # longer blocks are neither quotes nor their paragraphs (keying a 10 MB line takes a second)
 _NON_WORD = regex.compile(r"[\W_]+")
 
 
@@ -48,7 +48,7 @@ class PullQuotesFilter(Filter):
 
     def __call__(self, doc: Document) -> Iterator[Decision]:
         kept = doc.kept()
-        keys = [block_key(b.text) if len(b.text) <= MAX_CHARS else "" for b in doc.timed(kept)]
+        keys = [block_key(b.text) if len(b.text) <= LONG_BLOCK else "" for b in doc.timed(kept)]
         for i, block in enumerate(doc.timed(kept)):
             if i < HEAD_BLOCKS or not keys[i] or block.words < MIN_WORDS or not doc.alive(block.index):
                 continue

@@ -19,10 +19,10 @@ from collections.abc import Iterator
 from ..filter import Filter
 from ..model import Decision, Document
 from ..registry import register
+from ..signals import LONG_BLOCK
 from .pull_quotes import block_key
 
 MIN_WORDS = 20  # a paragraph: shorter lines repeat legitimately
-MAX_CHARS = 5000  # longer blocks are not compared (a 10 MB line would cost a second to key)
 SENTENCE_END = (".", "!", "?", "\u201d", '"')
 
 
@@ -34,7 +34,8 @@ class RepeatsFilter(Filter):
         first: dict[str, int] = {}
         for block in doc.timed(doc.kept()):
             text = block.text
-            if len(text) > MAX_CHARS or not text.rstrip().endswith(SENTENCE_END) or block.words < MIN_WORDS:
+            # a sentence's end, not Shape.terminal: a paragraph ending in ":" leads into a list
+            if len(text) > LONG_BLOCK or not text.rstrip().endswith(SENTENCE_END) or block.words < MIN_WORDS:
                 continue
             key = block_key(text)
             if key in first:
