@@ -166,7 +166,7 @@ def _work(chunk: list[Item]) -> list[Outcome]:
 def _outcome(item: Item, options: dict[str, Any]) -> Outcome:
     """Clean one record; never raises (the page's error becomes the outcome's)."""
     if isinstance(item, Problem):
-        return Outcome(item.id or "", item.location, error=item.message, skipped=item.skipped)
+        return _failed(item, item.message)
     try:
         result = clean_and_explain(item.page, url=item.url, **options)
     except Exception as err:

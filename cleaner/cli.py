@@ -29,6 +29,7 @@ from .api import MODES, clean_and_explain
 from .batch import DEFAULT_CHUNKSIZE, Outcome, Summary, process
 from .errors import CleanerError
 from .model import Action, Result
+from .pipeline import Pipeline
 from .readers import DEFAULT_EXTENSIONS, INPUT_FORMATS, STDIN, Fields, Item, Record, is_batch, read_inputs
 
 EXIT_OK, EXIT_FAILURES, EXIT_USAGE = 0, 1, 2
@@ -113,11 +114,15 @@ def _cleaning_options(p: argparse.ArgumentParser) -> None:
     g.add_argument("--max-bytes", type=int, default=None, help="skip pages larger than this (default: 64 MiB)")
 
 
-
 def _checked_options(args: argparse.Namespace) -> dict[str, Any]:
-    """The cleaning options, tried once on a tiny page: a bad rules file is a usage error, not a million failures."""
+    """The cleaning options, tried once on a tiny page: a bad rules file is a usage error, not a million failures.
+
+    The rules file is read into a pipeline here, once, rather than for every record.
+    """
     options = _clean_options(args)
     try:
+        if "rules" in options:
+            options["pipeline"] = Pipeline.from_rules(options.pop("rules"))
         clean_and_explain("", **options)
     except (TypeError, ValueError, OSError, CleanerError) as err:
         raise UsageError(f"bad cleaning options: {err}") from err
@@ -444,9 +449,14 @@ def removal_table(result: Result, width: int = 120) -> str:
     for row in [head, ["-" * w for w in widths] + ["-" * min(room, 40)], *rows]:
         cells = [c.ljust(w) for c, w in zip(row, widths, strict=False)] + [_clip(_one_line(row[-1]), room)]
         lines.append("  ".join(cells).rstrip())
-    removed = sum(1 for d in result.decisions if d.action is not Action.KEEP)
-    restored = len(result.decisions) - removed
-    lines.append(f"{removed} removed, {restored} restored; {len(result.paragraphs)} paragraphs kept")
+    removed = sum(result.removals().values())
+    restored = sum(1 for d in result.decisions if d.action is Action.KEEP)
+    notes = sum(1 for d in result.decisions if d.action is Action.NOTE)
+    lines.append(
+        f"{removed} removed, {restored} restored"
+        + (f", {notes} notes" if notes else "")
+        + f"; {len(result.paragraphs)} paragraphs kept"
+    )
     return "\n".join(lines)
 
 
@@ -470,7 +480,7 @@ def to_markdown(result: Result, source: str) -> str:
     """The kept text, then a table of what was removed and why."""
     lines = [f"# {source}", ""]
     lines += [p for para in result.paragraphs for p in (_md_text(_one_line(para)), "")]
-    lines += [f"## Removed ({sum(1 for d in result.decisions if d.action is not Action.KEEP)})", ""]
+    lines += [f"## Removed ({sum(result.removals().values())})", ""]
     if result.decisions:
         lines += ["| pass | filter | action | reason | text |", "|---|---|---|---|---|"]
         lines += [

@@ -43,6 +43,11 @@ def _utf16_without_bom(data: bytes) -> str | None:
     return None
 
 
+def bom_codec(data: bytes) -> str | None:
+    """The codec a byte-order mark at the start of `data` names, if there is one."""
+    return next((codec for bom, codec in _BOMS if data.startswith(bom)), None)
+
+
 def decode(data: bytes) -> str:
     """Decode page bytes to text, never raising on bad bytes."""
     for bom, codec in _BOMS:

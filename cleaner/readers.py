@@ -21,12 +21,15 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import IO, Any, cast
 
+from .decode import bom_codec
+
 PAGE_EXTENSIONS = ("html", "htm", "xhtml", "txt")
 BATCH_EXTENSIONS = ("jsonl", "ndjson", "warc")
 DEFAULT_EXTENSIONS = PAGE_EXTENSIONS + BATCH_EXTENSIONS
 INPUT_FORMATS = ("auto", "page", "jsonl", "warc")
 HTML_TYPES = ("text/html", "application/xhtml+xml")
 STDIN = "-"
+GZIP_MAGIC = b"\x1f\x8b"
 
 # What a bad file or record can raise while being read: I/O, decompression, encoding.
 READ_ERRORS = (OSError, EOFError, zlib.error, UnicodeDecodeError)
@@ -163,7 +166,7 @@ def _describe(err: BaseException) -> str:
 def _stdin_kind() -> str:
     """Guess what stdin holds from its first bytes, without consuming them."""
     head = cast(io.BufferedReader, sys.stdin.buffer).peek(64)
-    if head[:2] == b"\x1f\x8b":  # gzip: look at the start of what it holds
+    if head[:2] == GZIP_MAGIC:  # gzip: look at the start of what it holds
         try:
             head = zlib.decompressobj(16 + zlib.MAX_WBITS).decompress(head, 64)
         except zlib.error:
@@ -180,12 +183,11 @@ def _classify(head: bytes) -> str:
 
 
 def _read_stdin(input_format: str, fields: Fields) -> Iterator[Item]:
-    kind = _stdin_kind() if input_format == "auto" else input_format
     stream: IO[bytes] = sys.stdin.buffer
-    if kind.startswith("gzip-"):
-        kind = kind.removeprefix("gzip-")
-        if kind != "warc":  # warcio reads gzip members itself
-            stream = cast(IO[bytes], gzip.GzipFile(fileobj=stream, mode="rb"))
+    gzipped = cast(io.BufferedReader, stream).peek(2)[:2] == GZIP_MAGIC  # whatever format was named
+    kind = (_stdin_kind() if input_format == "auto" else input_format).removeprefix("gzip-")
+    if gzipped and kind != "warc":  # warcio reads gzip members itself
+        stream = cast(IO[bytes], gzip.GzipFile(fileobj=stream, mode="rb"))
     try:
         if kind == "jsonl":
             yield from read_jsonl(stream, "<stdin>", fields)
@@ -269,14 +271,15 @@ def _warc_item(record: Any) -> tuple[Item, bool]:
     ident = headers.get_header("WARC-Record-ID") or ""
     url = headers.get_header("WARC-Target-URI")
     content_type, status = _warc_content_type(record)
-    body = record.content_stream().read() if _is_html(content_type) and status == 200 else b""
+    html = _is_html(content_type)
+    body = record.content_stream().read() if html and status == 200 else b""
     while record.raw_stream.read(1 << 16):  # drain what the payload reader left, to see the end
         pass
     if getattr(record.raw_stream, "limit", 0) > 0:
         return Problem("", f"truncated record ({url or ident})", id=ident), False
     if status != 200:
         return Problem("", f"skipped: HTTP status {status} ({url})", skipped=True, id=ident), True
-    if not _is_html(content_type):
+    if not html:
         kind = content_type or "no content type"
         return Problem("", f"skipped: not HTML ({kind}; {url})", skipped=True, id=ident), True
     meta = {"date": headers.get_header("WARC-Date")}
@@ -300,7 +303,12 @@ def _is_html(content_type: str) -> bool:
 
 
 def _decode_declared(body: bytes, content_type: str) -> str | bytes:
-    """Text when the HTTP header names a charset that decodes the body; else the bytes, for `decode`."""
+    """Text when the HTTP header names a charset that decodes the body; else the bytes, for `decode`.
+
+    A byte-order mark outranks the header, as in browsers: such a body goes to `decode` as is.
+    """
+    if bom_codec(body):
+        return body
     for param in content_type.split(";")[1:]:
         key, _, value = param.partition("=")
         if key.strip().lower() == "charset":

@@ -87,6 +87,15 @@ def test_warc_html_records_kept_others_skipped_and_truncation_reported(gz: bool)
         assert head.startswith(b"WARC/1.0"), item.location
 
 
+def test_a_byte_order_mark_outranks_the_http_charset() -> None:
+    from cleaner.readers import _decode_declared
+
+    body = "\ufeff<p>café</p>".encode()
+    page = _decode_declared(body, "text/html; charset=iso-8859-1")
+    assert cleaner.clean(page, mode="html") == "café\n"
+    assert _decode_declared("<p>café</p>".encode("latin-1"), "text/html; charset=iso-8859-1") == "<p>café</p>"
+
+
 def test_warc_complete_file_gives_both_pages() -> None:
     need("warcio", reason="the warc extra (warcio) is not installed")
     items = list(read_warc(io.BytesIO(warc_bytes(gzip=True, truncate_last=False)), "crawl.warc.gz"))

@@ -85,8 +85,16 @@ def test_explain_table_goes_to_stderr(capsys: pytest.CaptureFixture[str]) -> Non
     header = captured.err.splitlines()[0].split()
     assert header == ["filter", "action", "reason", "text"]
     assert "consent" in captured.err and "Privacy Overview" in captured.err
-    removed = sum(cleaner.clean_and_explain(SEED.read_bytes()).removals().values())
-    assert f"{removed} removed" in captured.err
+    result = cleaner.clean_and_explain(SEED.read_bytes())
+    removed, kept = sum(result.removals().values()), len(result.paragraphs)
+    assert captured.err.splitlines()[-1].startswith(f"{removed} removed, 0 restored; {kept} paragraphs kept")
+
+
+def test_a_time_budget_note_is_not_counted_as_a_removal() -> None:
+    result = cleaner.clean_and_explain(TEXT_PAGE, max_seconds=0)
+    kept = len(result.paragraphs)
+    assert removal_table(result, 100).splitlines()[-1] == f"0 removed, 0 restored, 1 notes; {kept} paragraphs kept"
+    assert "## Removed (0)" in to_markdown(result, "page")
 
 
 def test_removal_table_clips_to_width_and_says_when_nothing_went() -> None:
@@ -251,6 +259,8 @@ def test_stdin_jsonl_is_detected(tmp_path: Path) -> None:
     assert [line["id"] for line in jsonl_lines(done.stdout.decode())] == ["0", "1", "2"]
     zipped = run(["clean", "-q"], stdin=gzip.compress(lines.encode()))
     assert zipped.stdout == done.stdout
+    named = run(["clean", "-q", "--input-format", "jsonl"], stdin=gzip.compress(lines.encode()))
+    assert named.stdout == done.stdout  # gzip is undone whatever format is named
 
 
 def test_stdin_warc_is_detected() -> None:

@@ -49,7 +49,7 @@ class CleanerStep(PipelineStep):  # type: ignore[misc,unused-ignore]  # datatrov
             self.stat_update("total")
             with self.track_time():
                 cleaned = self._clean(doc)
-            if cleaned is None:
+            if not cleaned:
                 continue
             if not doc.text and not self.keep_empty:
                 self.stat_update("dropped")
@@ -58,8 +58,8 @@ class CleanerStep(PipelineStep):  # type: ignore[misc,unused-ignore]  # datatrov
             self.update_doc_stats(doc)
             yield doc
 
-    def _clean(self, doc: Any) -> bool | None:
-        """Clean one document in place; None when it failed (counted, logged once per task)."""
+    def _clean(self, doc: Any) -> bool:
+        """Clean one document in place; False when it failed (counted, logged once per task)."""
         try:
             result = clean_and_explain(doc.text, url=doc.metadata.get("url"), **self.options)
         except Exception as err:
@@ -67,7 +67,7 @@ class CleanerStep(PipelineStep):  # type: ignore[misc,unused-ignore]  # datatrov
             if not self._warned and logger is not None:
                 logger.warning(f"cleaner failed on document {doc.id!r}: {type(err).__name__}: {err} (reported once)")
                 self._warned = True
-            return None
+            return False
         doc.text = result.text
         removals = result.removals()
         for name, count in removals.items():

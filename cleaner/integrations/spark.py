@@ -44,7 +44,7 @@ def _explain_one(page: Any, options: dict[str, Any]) -> tuple[str | None, dict[s
     if page is None or (isinstance(page, float) and page != page):  # None or NaN from pandas
         return None, None, None
     try:
-        result = clean_and_explain(bytes(page) if isinstance(page, bytearray) else page, **options)
+        result = clean_and_explain(page, **options)
     except Exception as err:
         return None, None, f"{type(err).__name__}: {err}"
     return result.text, dict(result.removals()), None
