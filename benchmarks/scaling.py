@@ -92,7 +92,7 @@ def stage_times(page: str, mode: str) -> Counter[str]:
     shared: dict[str, object] = {}
     for _ in range(MAX_PASSES):  # the passes of `clean_and_explain`, without its time budget
         start = time.perf_counter()
-        doc = build_document(page, mode) if text is None else build_document(text, "auto")
+        doc = build_document(page, mode) if text is None else build_document(text, "text")  # as clean_and_explain
         doc.cache["page"] = shared
         spent["build_document"] += time.perf_counter() - start
         for f in pipe:

@@ -19,7 +19,7 @@ from urllib.parse import quote
 import regex
 
 from ..model import Result
-from .page import asset, render_page
+from .page import asset, render_page, word_counts
 
 TOP_PAGES = 50
 _UNSAFE = regex.compile(r"[^A-Za-z0-9._-]+")
@@ -65,8 +65,7 @@ class BatchReport:
         filename = page_filename(page_id)
         html = render_page(result, title=page_id)
         (self.pages_dir / filename).write_text(html, encoding="utf-8", errors="replace")
-        words = sum(len(s.split()) for s in result.segments)
-        kept = len(result.text.split())
+        words, kept = word_counts(result)
         removals = result.removals()
         self.pages += 1
         self.words_in += words

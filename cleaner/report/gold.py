@@ -11,16 +11,10 @@ from __future__ import annotations
 
 from collections import Counter
 
-import regex
+from ..signals import tokens as words  # lower-cased word tokens, as the filters read them
 
-_WORD = regex.compile(r"\w+")
 N = 3  # words per shingle
 SHARE = 0.5  # share of a piece's shingles found in the gold to count as "in the gold"
-
-
-def words(text: str) -> list[str]:
-    """Lower-cased ``\\w+`` tokens."""
-    return _WORD.findall(text.lower())
 
 
 def shingles(tokens: list[str]) -> list[tuple[str, ...]]:
@@ -37,7 +31,6 @@ class Gold:
     """A gold text and the output it is compared with, indexed for containment checks."""
 
     def __init__(self, text: str, output: str = "") -> None:
-        self.text = text
         tokens = words(text)
         self.bag = Counter(tokens)
         self.lines = line_set(text)

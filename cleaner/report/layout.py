@@ -11,7 +11,7 @@ such as a remark about a skipped rule) go to `Layout.notes`.
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 from ..model import Action, Decision, Result
 
@@ -23,6 +23,7 @@ class Cut:
     start: int
     end: int
     decision: Decision
+    restored: Decision | None = None  # a KEEP of the same pass that undid a removal
 
 
 @dataclass(slots=True)
@@ -46,6 +47,8 @@ class Row:
             return []
         found, pos = [], 0
         for cut in sorted(self.cuts, key=lambda c: c.start):
+            if cut.restored is not None:
+                continue
             found.append((pos, self.text[pos : cut.start]))
             pos = max(pos, cut.end)
         found.append((pos, self.text[pos:]))
@@ -121,10 +124,14 @@ def _place_later(rows: list[Row], pieces: list[Piece], d: Decision) -> bool:
     if located is None:
         return False
     row, start, end = located
-    if d.action is Action.KEEP:
-        row.keeps.append(d)
-    else:
+    if d.action is not Action.KEEP:
         row.cuts.append(Cut(start, end, d))
+        return True
+    for i, cut in enumerate(row.cuts):  # the same pass's removal of this piece, undone
+        if cut.decision.passno == d.passno and cut.restored is None and (cut.start, cut.end) == (start, end):
+            row.cuts[i] = replace(cut, restored=d)
+            return True
+    row.keeps.append(d)
     return True
 
 

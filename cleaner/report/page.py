@@ -115,17 +115,22 @@ def _head(heading: str, legend: Legend) -> str:
 
 
 def _filter_css(legend: Legend) -> str:
-    """Colours per filter number, and the rules of the one-filter view."""
-    rules = []
+    """The text colour the tints were checked against, colours per filter number, and the
+    rules of the one-filter view."""
+    rules = [f":root{{--ink:{colors.INK}}}"]
     for i, name in enumerate(legend.names):
         rules.append(f".f{i}{{--tint:{colors.tint(name)};--shade:{colors.shade(name)}}}")
         rules.append(f'body[data-only="{i}"] .b:not(.h{i}){{display:none}}')
     return "\n".join(rules)
 
 
+def word_counts(result: Result) -> tuple[int, int]:
+    """Words of the page's blocks, and words of the cleaned text."""
+    return sum(len(s.split()) for s in result.segments), len(result.text.split())
+
+
 def _summary(result: Result, lay: Layout) -> str:
-    words_in = sum(len(s.split()) for s in result.segments)
-    words_out = len(result.text.split())
+    words_in, words_out = word_counts(result)
     share = 100 * (words_in - words_out) / words_in if words_in else 0.0
     gone = sum(row.gone for row in lay.rows)
     items = [
@@ -210,26 +215,22 @@ def _lines(text: str | None) -> list[str]:
 
 
 def _unplaced(lay: Layout, legend: Legend) -> str:
-    if not lay.unplaced:
-        return ""
-    items = "".join(
-        f'<li class="cut f{legend.number(d.filter)}" {_rm(d)} tabindex="0">{_tag(d)}'
-        f"{escape(d.text)}{_why(_reason(d))}</li>"
-        for d in lay.unplaced
-    )
-    return f'<h3>Later-pass decisions not placed on a block</h3><ul class="unplaced">{items}</ul>'
+    items = [_marked("li", d, legend, d.text, _tag(d), _reason(d)) for d in lay.unplaced]
+    return _listing("Later-pass decisions not placed on a block", "unplaced", items)
 
 
 def _notes(lay: Layout) -> str:
     """Decisions that changed nothing (a skipped rule, say), with their reasons."""
-    if not lay.notes:
-        return ""
-    items = "".join(
+    items = [
         f'<li><span class="tag note">{escape(d.action.value)} · {escape(d.filter)}</span>{escape(d.reason)}'
         f"{' — ' + escape(d.text) if d.text else ''}</li>"
         for d in lay.notes
-    )
-    return f'<h3>Notes (decisions that changed nothing)</h3><ul class="notes">{items}</ul>'
+    ]
+    return _listing("Notes (decisions that changed nothing)", "notes", items)
+
+
+def _listing(heading: str, cls: str, items: list[str]) -> str:
+    return f'<h3>{heading}</h3><ul class="{cls}">{"".join(items)}</ul>' if items else ""
 
 
 def _help() -> str:
@@ -259,7 +260,7 @@ def _row(row: Row, legend: Legend, marks: Marks) -> str:
         classes += ["rm" if row.restored is None else "undone", f"f{legend.number(row.drop.filter)}"]
         attrs.append(_rm(row.drop))
         tags += _row_tag(row)
-        reasons.append(_reason(row.drop) if row.restored is None else _restored_reason(row))
+        reasons.append(_reason(row.drop) if row.restored is None else _restored_why(row.drop, row.restored))
     elif lead is not None:
         classes += ["kept", f"f{legend.number(lead.filter)}"]
         tags += "".join(_tag(k) for k in row.keeps)
@@ -286,23 +287,34 @@ def _body(row: Row, legend: Legend, marks: Marks) -> str:
         return escape(row.text)
     out, pos = [], 0
     for cut in sorted(row.cuts, key=lambda c: c.start):
-        out.append(escape(row.text[pos : cut.start]))
-        out.append(_cut(row, cut, legend, marks))
+        start = max(pos, cut.start)  # cuts of one block may overlap: show each character once
+        out.append(escape(row.text[pos:start]))
+        out.append(_cut(row, cut, start, legend, marks))
         pos = max(pos, cut.end)
     out.append(escape(row.text[pos:]))
     return "".join(out)
 
 
-def _cut(row: Row, cut: Cut, legend: Legend, marks: Marks) -> str:
-    text = row.text[cut.start : cut.end]
+def _cut(row: Row, cut: Cut, start: int, legend: Legend, marks: Marks) -> str:
+    text = row.text[start : cut.end]
     d = cut.decision
+    if cut.restored is not None:  # removed and given back in the same pass: shown, not struck out
+        label, reason = _restored_tag(d, cut.restored), _restored_why(d, cut.restored)
+        return _marked("span", d, legend, text, label, reason, extra_class=" undone")
     lost = not row.dropped and marks.lost_text(text)
     gold = ' data-gold="lost"' if lost else ""
     reason = _reason(d) + (" " + _GOLD_WHY["lost"] if lost else "")
     label = _tag(d) + (_gold_tag("lost") if lost else "")
+    return _marked("del", d, legend, text, label, reason, extra=gold)
+
+
+def _marked(
+    tag: str, d: Decision, legend: Legend, text: str, label: str, reason: str, extra: str = "", extra_class: str = ""
+) -> str:
+    """A decision's text, labelled, focusable, with its reason."""
     return (
-        f'<del class="cut f{legend.number(d.filter)}" {_rm(d)}{gold} tabindex="0">{label}'
-        f"{escape(text)}{_why(reason)}</del>"
+        f'<{tag} class="cut{extra_class} f{legend.number(d.filter)}" {_rm(d)}{extra} tabindex="0">{label}'
+        f"{escape(text)}{_why(reason)}</{tag}>"
     )
 
 
@@ -316,7 +328,8 @@ def _row_gold(row: Row, marks: Marks) -> str:
 
 def _has(row: Row, legend: Legend) -> list[str]:
     """``h<n>`` for every filter that decided on this block (the one-filter view)."""
-    ds = [c.decision for c in row.cuts] + row.keeps + [d for d in (row.drop, row.restored) if d is not None]
+    cuts = [d for c in row.cuts for d in (c.decision, c.restored) if d is not None]
+    ds = cuts + row.keeps + [d for d in (row.drop, row.restored) if d is not None]
     return sorted({f"h{legend.number(d.filter)}" for d in ds})
 
 
@@ -346,12 +359,11 @@ def _tag(d: Decision) -> str:
 
 def _row_tag(row: Row) -> str:
     assert row.drop is not None
-    if row.restored is None:
-        return _tag(row.drop)
-    return (
-        f'<span class="tag">restored · {escape(row.restored.filter)} '
-        f"(removed by {escape(row.drop.filter)})</span>"
-    )
+    return _tag(row.drop) if row.restored is None else _restored_tag(row.drop, row.restored)
+
+
+def _restored_tag(drop: Decision, keep: Decision) -> str:
+    return f'<span class="tag">restored · {escape(keep.filter)} (removed by {escape(drop.filter)})</span>'
 
 
 def _gold_tag(kind: str) -> str:
@@ -363,9 +375,8 @@ def _reason(d: Decision) -> str:
     return f"{_verb(d).capitalize()} by {d.filter}{later}: {d.reason}."
 
 
-def _restored_reason(row: Row) -> str:
-    assert row.drop is not None and row.restored is not None
-    return f"Removed by {row.drop.filter}: {row.drop.reason}; restored by {row.restored.filter}: {row.restored.reason}."
+def _restored_why(drop: Decision, keep: Decision) -> str:
+    return f"Removed by {drop.filter}: {drop.reason}; restored by {keep.filter}: {keep.reason}."
 
 
 def _why(text: str) -> str:
