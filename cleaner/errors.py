@@ -39,10 +39,14 @@ class RuleError(CleanerError, ValueError):
     "rules.toml:12: rule 'promo': unknown action 'hide'"
     """
 
-    def __init__(self, path: str, line: int | None, rule_id: str | None, message: str) -> None:
+    def __init__(
+        self, path: str, line: int | None, rule_id: str | None, message: str, key: str | None = None
+    ) -> None:
         where = f"{path}:{line}" if line else path
         who = f" rule {rule_id!r}:" if rule_id else ""
         super().__init__(f"{where}:{who} {message}")
         self.path = path
         self.line = line
         self.rule_id = rule_id
+        self.message = message
+        self.key = key  # the rule setting at fault, when one is (a rule file points at its line)

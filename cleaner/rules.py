@@ -121,11 +121,11 @@ class Rule:
         if given != 1:
             raise self.error("give exactly one of a phrase list, a regex or a callable")
         if any(not regex.search(r"\w", p) for p in self.phrases):
-            raise self.error("every phrase needs at least one word")
+            raise self.error("every phrase needs at least one word", "phrase")
         if self.action not in ACTIONS:
-            raise self.error(f"unknown action {self.action!r}; use one of {', '.join(ACTIONS)}")
+            raise self.error(f"unknown action {self.action!r}; use one of {', '.join(ACTIONS)}", "action")
         if self.timeout <= 0:
-            raise self.error("timeout must be a positive number of seconds")
+            raise self.error("timeout must be a positive number of seconds", "timeout")
         if self.phrases:  # case-folded and word-bounded
             source = "|".join(phrase_pattern(p) for p in self.phrases)
             self.compiled = regex.compile(source, regex.IGNORECASE | regex.FULLCASE)
@@ -133,13 +133,14 @@ class Rule:
             try:
                 self.compiled = regex.compile(self.pattern)
             except regex.error as exc:
-                raise self.error(f"bad regular expression {self.pattern!r}: {exc}") from None
+                raise self.error(f"bad regular expression {self.pattern!r}: {exc}", "regex") from None
 
-    def error(self, message: str) -> RuleError:
+    def error(self, message: str, key: str | None = None) -> RuleError:
+        """A `RuleError` at the rule's source; `key` names the setting at fault (its rule-file key)."""
         path, _, line = self.source.rpartition(":")
         if not line.isdigit():
-            return RuleError(self.source, None, self.id, message)
-        return RuleError(path, int(line), self.id, message)
+            return RuleError(self.source, None, self.id, message, key)
+        return RuleError(path, int(line), self.id, message, key)
 
     def hits(self, block: Block, deadline: float) -> Iterator[tuple[int, int, str]]:
         """``(start, end, reason)`` for each hit in the block; TimeoutError past `deadline`."""

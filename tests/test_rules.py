@@ -62,6 +62,7 @@ def test_phrase_rules_are_case_folded() -> None:
 
 def test_phrase_rules_are_word_bounded() -> None:
     assert run(Rule("part", phrases=("partner",))).text == BASELINE  # "partners" is another word
+    assert "Our partners on the ground" not in run(Rule("part", phrases=("partners",))).text
 
 
 def test_regex_rules_match_as_written() -> None:
@@ -149,7 +150,6 @@ def test_a_catastrophic_regex_is_skipped_within_its_time_limit_and_reported() ->
     assert elapsed < 0.2 + 5.0  # without the limit this pattern runs for hours
     notes = [d for d in result.decisions if d.action is Action.NOTE]
     assert notes and notes[0].filter == "rule:slow" and "0.2 s" in notes[0].reason
-    assert result.removals()["rule:slow"] == 0
 
 
 # --- Python API errors -----------------------------------------------------
@@ -202,7 +202,8 @@ def test_installed_plugins_are_usable_by_name_in_a_rule_file(monkeypatch: pytest
     monkeypatch.setattr(registry, "entry_points", lambda group: [ep] if group == ep.group else [])
     path = tmp_path / "rules.toml"
     path.write_text('[pipeline]\nadd = [{ filter = "sponsor", after = "edges" }]\n')
-    assert "sponsor" in Pipeline.from_rules(path).names
+    names = Pipeline.from_rules(path).names
+    assert names[names.index("edges") + 1] == "sponsor"
 
 
 def test_failing_inline_tests_are_reported(tmp_path: Path) -> None:
@@ -230,6 +231,12 @@ BAD_FILES = [
     ('[pipeline]\nremove = ["no_such_filter"]\n', 2, None, "cannot remove"),
     ("[[rules]]\nid = = 1\n", 2, None, "not valid TOML"),
     ('[sites.example.org]\n[[sites.example.org.rules]]\nid = "a"\nphrase = "x"\n', None, None, "quote site names"),
+    ('[[rules]]\nid = "a"\nphrase = "x"\nlang = "nl"\n', 4, "a", "unknown language 'nl'"),
+    ('[[rules]]\nid = "a"\nphrase = "x"\n\ntimeout = 0\n', 5, "a", "timeout must be a positive"),
+    ('[[rules]]\nid = "a"\nphrase = ["ok", "--"]\n', 3, "a", "every phrase needs at least one word"),
+    ('[pipeline]\nadd = "sponsor"\n', 2, None, "add must be a list"),
+    ('[[tests]]\ninput = "x"\nmode = "bogus"\n', 3, None, "mode must be one of"),
+    ('[[tests]]\ninput = "x"\nexpect = 3\n', 3, None, "expect must be a string"),
 ]
 
 
