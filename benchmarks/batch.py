@@ -15,7 +15,6 @@ sampled peak of the whole process tree, and their ratios.
 from __future__ import annotations
 
 import argparse
-import gzip
 import json
 import os
 import subprocess
@@ -51,15 +50,11 @@ def parse_args(argv: list[str] | None = None) -> argparse.Namespace:
 
 def scrapinghub(root: Path) -> tuple[list[dict[str, str]], list[str]]:
     """The corpus's HTML pages as JSONL records, and its raw-text pages."""
-    folder = corpora.corpus_dir("scrapinghub", root)
-    truth = json.loads((folder / "ground-truth.json").read_text(encoding="utf-8"))
-    records = []
-    for path in sorted((folder / "html").glob("*.html.gz")):
-        page_id = path.name.removesuffix(".html.gz")
-        html = gzip.decompress(path.read_bytes()).decode("utf-8")
-        records.append({"id": page_id, "url": truth.get(page_id, {}).get("url", ""), "text": html})
-    raw = json.loads(gzip.decompress((folder / "page-rawtext.json.gz").read_bytes()))["texts"]
-    return records, [raw[k] for k in sorted(raw)]
+    records = [
+        {"id": p.page_id, "url": p.extra.get("url") or "", "text": p.input.decode("utf-8")}
+        for p in corpora.iter_pages("scrapinghub", "html", root)
+    ]
+    return records, [p.input for p in corpora.iter_pages("scrapinghub", "text-raw", root)]
 
 
 def write_jsonl(path: Path, records: list[dict[str, str]]) -> Path:
