@@ -142,6 +142,20 @@ def clean_and_explain(
     return Result(text, decisions, doc.mode, doc.languages, len(doc.blocks), fallback, segments, timed_out)
 
 
+def with_rules_merged(options: dict[str, Any]) -> dict[str, Any]:
+    """`clean_and_explain` options with ``rules`` merged into ``pipeline`` once.
+
+    For cleaning many pages with the same options: ``rules`` given to each call
+    would check the rule file and rebuild the pipeline every time.
+    A bad rule file raises `RuleError` here.
+    """
+    if options.get("rules") is None:
+        return options
+    merged = dict(options)
+    merged["pipeline"] = as_pipeline(merged.pop("pipeline", None)).with_rules(merged.pop("rules"))
+    return merged
+
+
 def clean(
     page: Any,
     *,

@@ -25,7 +25,7 @@ from dataclasses import dataclass, field
 from itertools import islice
 from typing import Any, Literal, overload
 
-from .api import clean_and_explain
+from .api import clean_and_explain, with_rules_merged
 from .errors import CleanerError
 from .model import Result
 from .readers import Item, Problem, Record
@@ -65,7 +65,11 @@ class PageFailed(CleanerError):
 def process(
     items: Iterable[Item], *, jobs: int = 1, chunksize: int = DEFAULT_CHUNKSIZE, **options: Any
 ) -> Generator[Outcome, None, None]:
-    """Clean every record (``options`` go to `clean_and_explain`), yielding outcomes in input order."""
+    """Clean every record (``options`` go to `clean_and_explain`), yielding outcomes in input order.
+
+    A rule file in ``options`` is read once, here: a bad one raises `RuleError` before any record.
+    """
+    options = with_rules_merged(options)
     if jobs <= 1:
         for item in items:
             yield _outcome(item, options)

@@ -25,11 +25,10 @@ from pathlib import Path
 from types import FrameType
 from typing import IO, Any
 
-from .api import MODES, clean_and_explain
+from .api import MODES, clean_and_explain, with_rules_merged
 from .batch import DEFAULT_CHUNKSIZE, Outcome, Summary, process
 from .errors import CleanerError
 from .model import Action, Result
-from .pipeline import Pipeline
 from .readers import DEFAULT_EXTENSIONS, INPUT_FORMATS, STDIN, Fields, Item, Record, is_batch, read_inputs
 
 EXIT_OK, EXIT_FAILURES, EXIT_USAGE = 0, 1, 2
@@ -121,8 +120,7 @@ def _checked_options(args: argparse.Namespace) -> dict[str, Any]:
     """
     options = _clean_options(args)
     try:
-        if "rules" in options:
-            options["pipeline"] = Pipeline.from_rules(options.pop("rules"))
+        options = with_rules_merged(options)
         clean_and_explain("", **options)
     except (TypeError, ValueError, OSError, CleanerError) as err:
         raise UsageError(f"bad cleaning options: {err}") from err

@@ -39,9 +39,7 @@ class RuleError(CleanerError, ValueError):
     "rules.toml:12: rule 'promo': unknown action 'hide'"
     """
 
-    def __init__(
-        self, path: str, line: int | None, rule_id: str | None, message: str, key: str | None = None
-    ) -> None:
+    def __init__(self, path: str, line: int | None, rule_id: str | None, message: str, key: str | None = None) -> None:
         where = f"{path}:{line}" if line else path
         who = f" rule {rule_id!r}:" if rule_id else ""
         super().__init__(f"{where}:{who} {message}")

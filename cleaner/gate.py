@@ -24,6 +24,8 @@ from functools import lru_cache
 
 import regex
 
+from .memo import memo_by_text
+
 KEY = 3  # prefixes are at most this long
 MAX_STRINGS = 256  # beyond this many prefixes an entry is simply always tried
 MAX_INNER = 24  # beyond this many strings to look for inside a block, likewise
@@ -283,10 +285,12 @@ def starts(text: str, begin: int = 0) -> list[int]:
     return [m.start() for m in _START.finditer(text, begin)]
 
 
-@lru_cache(maxsize=4096)
-def folded(text: str) -> str:
-    """`text` lower-cased and `canonical` (several gates read the same block)."""
+def _folded(text: str) -> str:
     return canonical(text.lower())
+
+
+folded = memo_by_text(_folded, entries=4096)
+"""`text` lower-cased and `canonical` (memoized: several gates read the same block)."""
 
 
 def canonical(text: str) -> str:

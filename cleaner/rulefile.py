@@ -264,9 +264,7 @@ def _unique(rules: list[Rule], path: str) -> None:
         seen[rule.id] = rule.source
 
 
-def _pipeline(
-    table: object, path: str, where: _Locator
-) -> tuple[tuple[str, ...], tuple[FilterEdit, ...], int | None]:
+def _pipeline(table: object, path: str, where: _Locator) -> tuple[tuple[str, ...], tuple[FilterEdit, ...], int | None]:
     if not isinstance(table, dict):
         raise RuleError(path, None, None, "[pipeline] must be a table")
     line = next((n for n, text in enumerate(where.lines, 1) if text.strip() == "[pipeline]"), None)

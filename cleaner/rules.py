@@ -232,4 +232,3 @@ def _claimed(action: str, doc: Document, marker: Block) -> list[Block]:
             break
         run.append(block)
     return run
-

@@ -11,7 +11,7 @@ from dataclasses import dataclass
 
 import regex
 
-_WORD = regex.compile(r"\w+")
+WORD = regex.compile(r"\w+")
 _IDEOGRAPH = regex.compile(r"[\p{Han}\p{Hiragana}\p{Katakana}]")
 _IDEOGRAPHIC_TOKEN = regex.compile(r"\w*[\p{Han}\p{Hiragana}\p{Katakana}]\w*")
 _TERMINAL = regex.compile(r"""[.!?:;\u2026\u3002][\s"'\u201c\u201d\u2018\u2019\u00ab\u00bb)\]]*$""")
@@ -46,7 +46,7 @@ def shape(text: str, stops: frozenset[str]) -> Shape:
     and a 10 MB line would take a second to count)."""
     end = text[-256:]
     text = text[:LONG_BLOCK]
-    tokens = _WORD.findall(text)
+    tokens = WORD.findall(text)
     n = len(tokens)
     if n == 0:
         return Shape(0, False, 0.0, 0.0)
@@ -73,4 +73,4 @@ def dateline(text: str, s: Shape) -> bool:
 
 def tokens(text: str) -> list[str]:
     """Lower-cased word tokens."""
-    return [t.lower() for t in _WORD.findall(text)]
+    return [t.lower() for t in WORD.findall(text)]

@@ -15,6 +15,7 @@ import pytest
 import cleaner
 from cleaner import Decision, Document, Filter, Pipeline
 from cleaner.batch import PageFailed, Summary, process
+from cleaner.errors import RuleError
 from cleaner.readers import Fields, Problem, Record, is_batch, kind_of, read_inputs, read_jsonl, read_warc
 
 from .batch_data import ARTICLE, TEXT_PAGE, need, numbered_page, warc_bytes, write_jsonl
@@ -205,6 +206,25 @@ def test_clean_many_errors_raise_or_none() -> None:
     assert results[0] is not None and results[1] is None
     with pytest.raises(ValueError, match="errors must be"):
         cleaner.clean_many(pages, errors="ignore")  # type: ignore[call-overload]
+
+
+RULES = 'version = 1\n[[rules]]\nid = "harvest-title"\nregex = "^Report number"\naction = "drop"\n'
+
+
+def test_clean_many_reads_a_rule_file_once_and_applies_it_on_every_worker(tmp_path: Path) -> None:
+    rules = tmp_path / "rules.toml"
+    rules.write_text(RULES)
+    pages = [numbered_page(i) for i in range(5)]
+    results = list(cleaner.clean_many(pages, jobs=2, rules=rules))
+    assert [r.text for r in results] == [cleaner.clean(p, rules=rules) for p in pages]
+    assert all("Report number" not in r.text and "district" in r.text for r in results)
+
+
+def test_clean_many_with_a_bad_rule_file_fails_once_before_any_page(tmp_path: Path) -> None:
+    rules = tmp_path / "rules.toml"
+    rules.write_text(RULES.replace('"drop"', '"hide"'))
+    with pytest.raises(RuleError, match=r"rules\.toml:\d+: rule .harvest-title.: unknown action .hide."):
+        next(cleaner.clean_many([numbered_page(1)], rules=rules))
 
 
 def test_summary_reasons_and_rate() -> None:

@@ -14,6 +14,7 @@ from typing import Any
 import pytest
 
 import cleaner
+from cleaner.errors import RuleError
 
 from .batch_data import ARTICLE, REQUIRE_EXTRAS, TEXT_PAGE, need, numbered_page
 
@@ -67,6 +68,20 @@ def test_datatrove_step_counts_a_failing_document_and_goes_on() -> None:
     assert step.stats["clean_error"].total == 1
 
 
+def test_integrations_read_a_bad_rule_file_when_built_not_per_page(tmp_path: Path) -> None:
+    need("datatrove", reason="the datatrove extra is not installed")
+    need("pyspark", reason="the spark extra (pyspark) is not installed")
+    from cleaner.integrations.datatrove import CleanerStep
+    from cleaner.integrations.spark import clean_udf
+
+    bad = tmp_path / "rules.toml"
+    bad.write_text('version = 1\n[[rules]]\nid = "x"\nphrase = "donate"\naction = "hide"\n')
+    with pytest.raises(RuleError, match="unknown action 'hide'"):
+        CleanerStep(rules=bad)
+    with pytest.raises(RuleError, match="unknown action 'hide'"):
+        clean_udf(rules=bad)
+
+
 @pytest.fixture(scope="module")
 def spark() -> Iterator[Any]:
     need("pyspark", reason="the spark extra (pyspark) is not installed")
@@ -97,6 +112,11 @@ def test_spark_pandas_udf_on_two_local_cores(spark: Any) -> None:
     df = spark.createDataFrame([(i, p) for i, p in enumerate(pages)], "id int, page string").repartition(2)
     rows = df.withColumn("text", clean_udf()("page")).orderBy("id").collect()
     assert [r["text"] for r in rows] == [None if p is None else cleaner.clean(p) for p in pages]
+    rules = Path(__file__).parent.parent / "docs" / "examples" / "rules.toml"  # it drops the captions filter
+    captioned = [numbered_page(5) + "\nPhoto: Jane Doe/Reuters\n\nA second paragraph adds what the farmers said.\n"]
+    df = spark.createDataFrame([(0, captioned[0])], "id int, page string")
+    row = df.withColumn("text", clean_udf(rules=str(rules))("page")).collect()[0]
+    assert row["text"] == cleaner.clean(captioned[0], rules=rules) != cleaner.clean(captioned[0])
 
 
 def test_spark_explain_udf_on_binary_pages_reports_errors(spark: Any) -> None:
@@ -109,4 +129,4 @@ def test_spark_explain_udf_on_binary_pages_reports_errors(spark: Any) -> None:
     assert rows[1]["c"]["text"] == cleaner.clean(TEXT_PAGE)
     assert rows[1]["c"]["removals"] == dict(cleaner.clean_and_explain(TEXT_PAGE).removals())
     assert rows[2]["c"]["text"] is None and "InputTooLarge" in rows[2]["c"]["error"]
-    assert rows[0]["c"]["error"] is None and isinstance(rows[0]["c"]["text"], str)
+    assert rows[0]["c"]["error"] is None and rows[0]["c"]["text"] == cleaner.clean(pages[0], max_bytes=1000)

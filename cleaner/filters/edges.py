@@ -17,10 +17,11 @@ from collections.abc import Iterator
 from .. import vocab
 from ..filter import Filter
 from ..gate import starts
+from ..memo import memo_by_text
 from ..model import Block, Decision, Document
 from ..registry import register
 from ..signals import LONG_BLOCK
-from ..view import Word, lead, memo_by_text, words
+from ..view import Word, lead, words
 
 MIN_WORDS_LEFT = 3
 WINDOW = 240  # characters at the end of a block that an edge phrase may span

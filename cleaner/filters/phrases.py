@@ -25,9 +25,10 @@ from typing import ClassVar
 from .. import vocab
 from ..filter import Filter
 from ..gate import starts
+from ..memo import memo_by_text
 from ..model import Block, Decision, Document
 from ..signals import Shape
-from ..view import Word, block_shape, lead, memo_by_text, words
+from ..view import Word, block_shape, lead, words
 
 LABEL_MAX_WORDS = 80  # a whole-line label or heading is never longer
 CUE_MAX_WORDS = 120  # longer blocks cannot be dominated by cue wording

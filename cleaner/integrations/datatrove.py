@@ -17,7 +17,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 from typing import Any
 
-from ..api import clean_and_explain
+from ..api import clean_and_explain, with_rules_merged
 
 try:
     from datatrove.pipeline.base import PipelineStep
@@ -41,7 +41,7 @@ class CleanerStep(PipelineStep):  # type: ignore[misc,unused-ignore]  # datatrov
         super().__init__()
         self.keep_empty = keep_empty
         self.explain = explain
-        self.options = options
+        self.options = with_rules_merged(options)  # a rule file is read once, and a bad one fails here
         self._warned = False
 
     def run(self, data: Iterator[Any], rank: int = 0, world_size: int = 1) -> Iterator[Any]:

@@ -13,7 +13,7 @@ be installed on the executors (see docs/distributed.md).
 
 from typing import Any
 
-from ..api import clean_and_explain
+from ..api import clean_and_explain, with_rules_merged
 
 EXPLAIN_SCHEMA = "text string, removals map<string,int>, error string"
 
@@ -23,15 +23,19 @@ def clean_udf(*, explain: bool = False, **options: Any) -> Any:
     import pandas as pd
     from pyspark.sql.pandas.functions import pandas_udf
 
+    with_rules_merged(options)  # a bad rule file fails here, on the driver, not in every task
+
     if explain:
 
         def explained(pages: pd.Series) -> pd.DataFrame:
-            return pd.DataFrame([_explain_one(page, options) for page in pages], columns=["text", "removals", "error"])
+            merged = with_rules_merged(options)  # once per batch of rows, on the executor that has the file
+            return pd.DataFrame([_explain_one(page, merged) for page in pages], columns=["text", "removals", "error"])
 
         return pandas_udf(explained, EXPLAIN_SCHEMA)  # type: ignore[call-overload,unused-ignore]
 
     def cleaned(pages: pd.Series) -> pd.Series:
-        return pd.Series([_explain_one(page, options)[0] for page in pages], dtype=object)
+        merged = with_rules_merged(options)
+        return pd.Series([_explain_one(page, merged)[0] for page in pages], dtype=object)
 
     return pandas_udf(cleaned, "string")  # type: ignore[call-overload,unused-ignore]
 

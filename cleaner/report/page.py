@@ -235,7 +235,7 @@ def _listing(heading: str, cls: str, items: list[str]) -> str:
 
 def _help() -> str:
     return (
-        '<footer><details><summary>Keyboard and reading help</summary><ul>'
+        "<footer><details><summary>Keyboard and reading help</summary><ul>"
         "<li><kbd>Tab</kbd> / <kbd>Shift</kbd>+<kbd>Tab</kbd> move from decision to decision; "
         "the reason shows while a block has focus or the pointer.</li>"
         "<li><kbd>n</kbd> / <kbd>p</kbd> jump to the next / previous visible decision.</li>"
