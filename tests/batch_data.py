@@ -20,6 +20,7 @@ def need(module: str, reason: str) -> ModuleType:
         return importlib.import_module(module)
     return pytest.importorskip(module, reason=reason)
 
+
 ARTICLE = (
     "<html><head><title>Floods displace thousands</title></head><body>"
     "<nav><a href='/'>Home</a> <a href='/news'>News</a> <a href='/about'>About</a></nav>"

@@ -7,6 +7,7 @@ filter's own doing.
 from __future__ import annotations
 
 from collections.abc import Iterator
+from pathlib import Path
 
 import pytest
 
@@ -371,6 +372,48 @@ def test_main_body_ends_the_run_at_a_comment_section() -> None:
     assert comment not in out and LONG in out
 
 
+FLOOD_REPORT = (Path(__file__).parent / "data" / "flood-report.txt").read_text(encoding="utf-8").strip().split("\n\n")
+TEASER_CARDS = [
+    "More stories",
+    "Election officials count ballots",
+    "Turnout reached a record high as voters queued outside polling stations across the capital.",
+    "2 hours ago",
+    "Striker signs new contract",
+    "The club confirmed the forward will stay until 2027 after weeks of transfer speculation.",
+    "5 hours ago",
+    "Phone maker unveils folding screen",
+    "The device goes on sale next month with a larger battery and a faster processor.",
+    "Yesterday",
+]
+
+
+def test_main_body_ends_the_run_before_teaser_cards_about_other_things() -> None:
+    result = cleaner.clean_and_explain(P(FLOOD_REPORT + TEASER_CARDS), pipeline=["main_body"])
+    assert result.text == P(FLOOD_REPORT) + "\n"
+    reasons = {d.text: d.reason for d in result.decisions}
+    assert reasons["Striker signs new contract"] == "teaser list after the article"
+
+
+def test_main_body_keeps_cards_on_the_article_s_own_topic() -> None:
+    # "what you can do" steps after a report share its words: they are the article's
+    steps = [
+        "What residents can do",
+        "Step 1: move seed and rice above the water",
+        "Store seed, rice and medicine on rooftops or in granaries above the flooded fields.",
+        "Step 2: boil drinking water",
+        "Cholera and dengue spread in crowded shelters where drinking water is not boiled.",
+        "Step 3: report damaged embankments",
+        "Tell district officials when levees, bridges or drainage canals near villages give way.",
+    ]
+    assert cleaner.clean(P(FLOOD_REPORT + steps), pipeline=["main_body"]) == P(FLOOD_REPORT + steps) + "\n"
+
+
+def test_main_body_needs_a_full_article_above_the_cards() -> None:
+    # a short page of headline + blurb items (a listing, a product page) is not cut
+    page = P(FLOOD_REPORT[:3] + TEASER_CARDS[1:])
+    assert "Phone maker unveils folding screen" in cleaner.clean(page, pipeline=["main_body"])
+
+
 def test_a_huge_block_is_measured_on_its_start_and_its_end() -> None:
     from cleaner.signals import LONG_BLOCK, shape
 
@@ -443,6 +486,23 @@ def test_repeats_drops_the_later_copy_of_a_paragraph() -> None:
     result = cleaner.clean_and_explain(page, pipeline=["repeats"])
     assert result.text.count(standfirst) == 1 and result.text.startswith("How to retire early")
     assert [d.reason for d in result.decisions] == ["repeats block 1"]
+
+
+def test_repeats_drops_a_block_that_runs_the_kept_paragraphs_together() -> None:
+    # a metadata dump of the article body: several paragraphs in one block, after them
+    body = FLOOD_REPORT[1:5]
+    result = cleaner.clean_and_explain(P([FLOOD_REPORT[0], *body, " ".join(body)]), pipeline=["repeats"])
+    assert result.text == P([FLOOD_REPORT[0], *body]) + "\n"
+    assert [d.reason for d in result.decisions] == ["repeats the kept text before it"]
+
+
+def test_repeats_keeps_a_long_summary_in_its_own_words() -> None:
+    # a closing paragraph that quotes a few phrases of the article is not a copy
+    body = FLOOD_REPORT[1:5]
+    quoted = " ".join(b.split(",")[0] + ", the report said, and more." for b in body)
+    summary = " ".join([quoted, FLOOD_REPORT[7], FLOOD_REPORT[8]])
+    page = P([FLOOD_REPORT[0], *body, summary])
+    assert cleaner.clean(page, pipeline=["repeats"]) == page + "\n"
 
 
 def test_repeats_keeps_repeated_list_items() -> None:

@@ -179,8 +179,15 @@ def test_the_json_of_a_result_leaves_the_segments_out() -> None:
 def test_a_later_pass_removal_undone_in_that_pass_shows_as_kept_text() -> None:
     drop = Decision(0, Action.DROP, "x", "scripted", text="Restore me.", passno=2)
     keep = Decision(0, Action.KEEP, "guard", "too little left", text="Restore me.", passno=2)
-    result = Result("Restore me.\n\nBody text stays.\n", [drop, keep], "text", ("en",), 2, False,
-                    ("Restore me.", "Body text stays."))
+    result = Result(
+        "Restore me.\n\nBody text stays.\n",
+        [drop, keep],
+        "text",
+        ("en",),
+        2,
+        False,
+        ("Restore me.", "Body text stays."),
+    )
     lay = layout(result)
     assert cleaner.api.render([t for row in lay.rows for _, t in row.pieces()]) == result.text
     doc = tree(render_page(result))

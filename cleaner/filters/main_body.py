@@ -9,10 +9,14 @@ with the highest total (a maximum-sum segment) is the body.  The title and
 standfirst that lead into the run are added back: an ``<h1>``, else the
 farthest title-like line above the run whose words recur in the opening
 paragraphs; byline and date lines between title and text go; a
-comment-section line ends the run; a list or table that the run's last
-sentence introduces ("Tour dates:") stays with it.  (Halving teaser cards and scoring
-repeated blocks as chrome were measured and left out: +0.016 on ScrapingHub
-text, -0.045 on WCXB, whose documentation and service pages repeat headings.)
+comment-section line ends the run, and so does a list of teaser cards after
+the article (lone short blurbs between headline and date lines, about other
+things than the article); a list or table that the run's last sentence
+introduces ("Tour dates:") stays with it.  (Halving every teaser card and
+scoring repeated blocks as chrome were measured and left out: +0.016 on
+ScrapingHub text, -0.045 on WCXB, whose documentation and service pages
+repeat headings; the card list needs a full article above it, on another
+topic, for the same reason.)
 Traps avoided: short lines *inside* the run (subheadings, list items, a
 dateline) are kept; a page without any prose run is left alone; the
 over-pruning guard can undo this filter.
@@ -39,6 +43,11 @@ TITLE_OVERLAP = 0.3  # share of a title's content words found in the opening par
 INTRO_MIN_WORDS = 5  # a line ending in ":" this long introduces what follows ("Tour dates for 2020:")
 LIST_ITEM_MAX_WORDS = 30  # longer lines are paragraphs, not items of that list
 LIST_MAX_GAP = 2  # removed blocks a list runs through (a link line between its items)
+CARD_MIN = 3  # teaser cards (headline and date lines around a one-paragraph blurb) that make a list
+CARD_BLURB_MAX_WORDS = 35  # the typical blurb is shorter: a longer paragraph is an article's
+CARD_CORE_WORDS = 200  # distinct content words of the article above the cards, at least
+CARD_MAX_OVERLAP = 0.4  # share of the cards' words found in that article, at most
+CARD_PAIR_SHARE = 0.25  # at most this share of the blurbs after the article stand in pairs
 
 
 def removed_score(doc: Document, block: Block) -> float:
@@ -86,6 +95,63 @@ def cut_at_comments(doc: Document, scores: list[float], first: int, last: int) -
         if first < bar <= last and sum(scores[first:bar]) >= MIN_RUN_SCORE:
             return first + best_run(scores[first:bar])[1]
     return last
+
+
+def is_blurb(s: Shape) -> bool:
+    """A paragraph-like line: prose, or long enough to be a teaser's one-sentence blurb."""
+    return s.prose or s.words >= 12
+
+
+def card_list(doc: Document, shapes: list[Shape], scores: list[float], first: int, last: int) -> int | None:
+    """Where a list of teaser cards that ends the run starts, if one does.
+
+    Below an article, "more stories" lists repeat one card shape: short lines
+    (a headline, a byline, a date) around a single short blurb.  An article's
+    paragraphs follow each other; a card list's blurbs stand alone between
+    labels, and they are about other things than the article above them.
+    """
+    alive = [i for i in range(first, last + 1) if doc.alive(i)]
+    start = _card_zone(alive, shapes, scores, first)
+    if start is None or not _about_other_things(doc, alive[:start], alive[start:]):
+        return None
+    return alive[start]
+
+
+def _card_zone(alive: list[int], shapes: list[Shape], scores: list[float], first: int) -> int | None:
+    """The earliest position in `alive` (a label right after a paragraph) after
+    which at least `CARD_MIN` lone short blurbs, as many labels, and almost no
+    paragraph pairs follow."""
+    blurb = [is_blurb(shapes[i]) for i in alive]
+    n = len(alive)
+    paired = [blurb[k] and ((k > 0 and blurb[k - 1]) or (k + 1 < n and blurb[k + 1])) for k in range(n)]
+    lone_words: list[int] = []  # the zone's lone blurbs, last first
+    pairs = labels = 0
+    start = None
+    for k in range(n - 1, 0, -1):
+        if not blurb[k]:
+            labels += 1
+        elif paired[k]:
+            pairs += 1
+        else:
+            lone_words.append(shapes[alive[k]].words)
+        if blurb[k] or not blurb[k - 1]:
+            continue
+        lone = len(lone_words)
+        if lone < CARD_MIN or labels < lone or pairs > CARD_PAIR_SHARE * (lone + pairs):
+            continue
+        if max(lone_words[-CARD_MIN:]) > CARD_BLURB_MAX_WORDS:
+            continue  # the first cards after the article are short
+        if sum(scores[first : alive[k]]) >= MIN_RUN_SCORE:
+            start = k
+    return start
+
+
+def _about_other_things(doc: Document, article: list[int], cards: list[int]) -> bool:
+    """A full article's vocabulary above, little of it shared by the cards below."""
+    stops = vocab.function_words(doc.languages)
+    core = {t for i in article for t in content_words(doc.blocks[i].text, stops)}
+    words = [t for i in cards for t in content_words(doc.blocks[i].text, stops)]
+    return len(core) >= CARD_CORE_WORDS and sum(t in core for t in words) < CARD_MAX_OVERLAP * len(words)
 
 
 def introduced_list(doc: Document, shapes: list[Shape], last: int) -> list[int]:
@@ -138,6 +204,10 @@ class MainBodyFilter(Filter):
         if total < MIN_RUN_SCORE:
             return
         last = cut_at_comments(doc, scores, first, last)
+        cards = card_list(doc, shapes, scores, first, last)
+        teasers = range(cards or 0, last + 1 if cards is not None else 0)
+        if cards is not None:
+            last = max(i for i in range(first, cards) if doc.alive(i))
         items = set(introduced_list(doc, shapes, last))
         top = self.lead_in(doc, shapes, first, stops)
         for block in blocks[:top]:
@@ -145,7 +215,8 @@ class MainBodyFilter(Filter):
                 yield self.drop(block, "before the main text")
         for block in blocks[last + 1 :]:
             if doc.alive(block.index) and block.index not in items:
-                yield self.drop(block, "after the main text")
+                why = "teaser list after the article" if block.index in teasers else "after the main text"
+                yield self.drop(block, why)
         yield from self.datelines(doc, shapes, top, first)
 
     def datelines(self, doc: Document, shapes: list[Shape], top: int, first: int) -> Iterator[Decision]:

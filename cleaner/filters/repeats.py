@@ -2,7 +2,9 @@
 
 Removes: a later copy of a kept paragraph (20 or more words ending like a
 sentence; the same words, case and punctuation aside): a metadata dump that
-repeats the standfirst, a duplicated teaser, a sticky box printed twice.
+repeats the standfirst, a duplicated teaser, a sticky box printed twice; and
+a long block (100+ words) whose word 4-grams are mostly (80%) in the kept
+text before it: the article's paragraphs run together again in one block.
 Signals: repetition inside the kept text; runs after ``main_body``, so the
 copy that stays is the one in the article's run, and a copy in a header teaser
 that ``main_body`` removed does not take the article's paragraph with it.
@@ -23,7 +25,13 @@ from ..signals import LONG_BLOCK
 from .pull_quotes import block_key
 
 MIN_WORDS = 20  # a paragraph: shorter lines repeat legitimately
+DUMP_MIN_WORDS = 100  # a block this long may be a copy of several kept paragraphs run together
+DUMP_COVERED = 0.8  # share of its word 4-grams found in the kept text before it
 SENTENCE_END = (".", "!", "?", "\u201d", '"')
+
+
+def _grams(words: list[str]) -> list[tuple[str, ...]]:
+    return [tuple(words[i : i + 4]) for i in range(len(words) - 3)]
 
 
 @register
@@ -32,8 +40,15 @@ class RepeatsFilter(Filter):
 
     def __call__(self, doc: Document) -> Iterator[Decision]:
         first: dict[str, int] = {}
+        seen: set[tuple[str, ...]] = set()  # word 4-grams of the kept text so far
         for block in doc.timed(doc.kept()):
             text = block.text
+            grams = _grams(block_key(text[:LONG_BLOCK]).split())
+            if block.words >= DUMP_MIN_WORDS and grams and sum(g in seen for g in grams) >= DUMP_COVERED * len(grams):
+                # a metadata dump of the article body (the paragraphs run together)
+                yield self.drop(block, "repeats the kept text before it")
+                continue
+            seen.update(grams)
             # a sentence's end, not Shape.terminal: a paragraph ending in ":" leads into a list
             if len(text) > LONG_BLOCK or not text.rstrip().endswith(SENTENCE_END) or block.words < MIN_WORDS:
                 continue
