@@ -85,6 +85,8 @@ TRAPS = [
     ("bylines", "By the end of the year, more than two million people had fled their homes, the agency said."),
     ("read_more", "Officials told parents to read more carefully the letter the school sent home last week."),
     ("navigation", "Families returned home after the floods, but many found their houses destroyed by the water."),
+    ("navigation", "« Nous n'avons jamais vu ça », a déclaré la maire."),  # a guillemet is no breadcrumb »
+    ("navigation", "«Abbiamo perso tutto» racconta Rosa, che vive nel villaggio da trent'anni."),
     ("artifacts", "The page kept loading for minutes, users said, before the site finally crashed on Tuesday."),
     ("ads", "The advertisement for the new clinic promised free care, but patients were later charged fees."),
     ("captions", "The photographer said the photo of the flooded village, taken in March, changed her career."),
@@ -503,6 +505,19 @@ def test_repeats_keeps_a_long_summary_in_its_own_words() -> None:
     summary = " ".join([quoted, FLOOD_REPORT[7], FLOOD_REPORT[8]])
     page = P([FLOOD_REPORT[0], *body, summary])
     assert cleaner.clean(page, pipeline=["repeats"]) == page + "\n"
+
+
+def test_a_short_block_that_opens_with_cue_wording_is_that_widget() -> None:
+    # one cue covers under half of the sentence, but the sentence starts with it
+    page = P([LONG, "Your tax-deductible gift can help protect families in crisis.", LONG.replace("fifty", "ten")])
+    result = cleaner.clean_and_explain(page, pipeline=["donation"])
+    assert _removed(result) == "Your tax-deductible gift can help protect families in crisis."
+
+
+def test_cue_wording_opening_a_long_paragraph_is_only_mentioned() -> None:
+    # the same opening in a paragraph of more than 25 words is the article's
+    text = "Your tax-deductible gift can help, the charity told donors, but the regulator said many of the " + LONG
+    assert cleaner.clean(P([LONG, text]), pipeline=["donation"]) == P([LONG, text]) + "\n"
 
 
 def test_repeats_keeps_repeated_list_items() -> None:

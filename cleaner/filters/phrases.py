@@ -34,6 +34,7 @@ LABEL_MAX_WORDS = 80  # a whole-line label or heading is never longer
 CUE_MAX_WORDS = 120  # longer blocks cannot be dominated by cue wording
 CLAIM_LIMIT = 15  # a marker claims at most this many blocks
 CLAIM_STOP_WORDS = 18  # a prose block this long ends a marker's claim
+OPENING_CUE_MAX_WORDS = 25  # a block this short that opens with cue wording is that widget's sentence
 
 
 def _preview(text: str, limit: int = 60) -> str:
@@ -141,11 +142,22 @@ def quoted(text: str, start: int, end: int) -> bool:
     return bool(before) and before[-1] in _OPENING and bool(after) and after[0] in _CLOSING
 
 
+_LEADING = " \t\"'\u201c\u2018\u201e\u00ab\u2022\u00b7*>-\u2013\u2014"
+
+
+def opens_with(text: str, matches: list[str]) -> bool:
+    """Whether the block starts with one of the cue matches (after quotes and bullets)."""
+    head = text.lstrip(_LEADING)[:200].lower()
+    return any(head.startswith(m.lower()) for m in matches)
+
+
 def dominated(block: Block, s: Shape, matches: list[str], share: float) -> bool:
     """Whether cue wording dominates a block rather than being mentioned in it."""
     covered = sum(len(m) for m in matches)
     if covered >= share * len(block.text):
         return True
+    if s.words <= OPENING_CUE_MAX_WORDS and opens_with(block.text, matches):
+        return True  # "Your tax-deductible gift can help ...": the banner's own sentence
     distinct = len({m.lower() for m in matches})
     if distinct >= 2 and s.words <= 40:
         return True
