@@ -31,6 +31,7 @@ from .decode import decode
 from .language import vocabulary_languages
 from .model import Block, Document, Hints
 from .normalize import strip_invisible
+from .signals import CELL_SEPARATOR
 
 SKIP = frozenset(
     [
@@ -198,6 +199,10 @@ class _Lines:
         if frame.link:
             self._link_chars += len(s.strip())
 
+    def started(self) -> bool:
+        """Whether the line in progress has text."""
+        return any(p.strip() for p in self._pieces)
+
     def newline(self) -> None:
         # control and format characters go, as in plain text (`normalize`): a later pass reads the
         # output as text, and must find the same lines
@@ -213,20 +218,49 @@ class _Lines:
         self._para_start = True
 
 
+CELLS = ("td", "th")
+# a <button> holding one of these is a parse artefact (an unclosed <button> swallowing the page), not a control
+PAGE_STRUCTURE = ("p", "main", "article", "h1", "h2", "h3")
+
+
+def _flat_cells(root: Any) -> set[Any]:
+    """The cells of table rows that hold only inline content: such a row is one line of text.
+
+    A row whose cells hold paragraphs, lists or nested tables is layout, and its cells stay blocks.
+    """
+    cells: set[Any] = set()
+    for row in root.iter("tr"):
+        row_cells = [c for c in row if _tag(c) in CELLS]
+        if len(row_cells) < 2:
+            continue
+        if all(_tag(d) not in BLOCK for c in row_cells for d in c.iterdescendants()):
+            cells.update(row_cells)
+    return cells
+
+
+def _swallowed(el: Any) -> bool:
+    """Whether a <button> holds the page's structure: libxml2 leaves a button open that a stray
+    end tag should have closed, and the rest of the page ends up inside it."""
+    return next(el.iter(*PAGE_STRUCTURE), None) is not None
+
+
 def _walk(root: Any) -> list[tuple[str, Frame, float, bool]]:
     out = _Lines()
+    flat = _flat_cells(root)
     # iterative depth-first walk: (element, frame, pre) to enter, or a closing marker
     stack: list[tuple[Any, Frame, bool, bool]] = [(root, Frame(), False, False)]
     while stack:
         el, frame, pre, closing = stack.pop()
         tag = _tag(el)
+        if closing and el in flat:
+            tag = "span"
         if closing:
             if tag in BLOCK:
                 out.block()
             if el.tail:
                 out.text(el.tail, frame, pre)
             continue
-        if tag is None or tag in SKIP:
+        if tag is None or (tag in SKIP and not (tag == "button" and _swallowed(el))):
             if el.tail:
                 out.text(el.tail, frame, pre)
             continue
@@ -235,6 +269,11 @@ def _walk(root: Any) -> list[tuple[str, Frame, float, bool]]:
             if el.tail:
                 out.text(el.tail, frame, pre)
             continue
+        if el in flat:
+            # a cell of a flat row: the row is one line, its cells joined as text tables join them
+            if out.started():
+                out.text(CELL_SEPARATOR, frame, False)
+            tag = "span"
         inner = _child_frame(frame, el, tag)
         inner_pre = pre or tag in ("pre", "listing", "plaintext", "xmp")
         if tag in BLOCK:

@@ -12,6 +12,7 @@ from dataclasses import dataclass
 import regex
 
 WORD = regex.compile(r"\w+")
+CELL_SEPARATOR = " | "  # between the cells of a table row on one line, as text tables are written
 _IDEOGRAPH = regex.compile(r"[\p{Han}\p{Hiragana}\p{Katakana}]")
 _IDEOGRAPHIC_TOKEN = regex.compile(r"\w*[\p{Han}\p{Hiragana}\p{Katakana}]\w*")
 _TERMINAL = regex.compile(r"""[.!?:;\u2026\u3002][\s"'\u201c\u201d\u2018\u2019\u00ab\u00bb)\]]*$""")

@@ -354,6 +354,31 @@ def test_dom_structure_keeps_a_quote_or_table_framed_by_a_figure_but_not_its_cap
     assert "Source" not in out and "Jane Doe" not in out
 
 
+def test_a_table_row_of_plain_cells_is_one_line_and_a_table_does_not_split_the_article() -> None:
+    rows = "".join(f"<tr><td>Week {n}</td><td>{n * 40} mm</td><td>rising</td></tr>" for n in range(1, 13))
+    body = [LONG, LONG.replace("fifty", "forty"), LONG.replace("fifty", "sixty"), LONG.replace("fifty", "ten")]
+    page = f"<body><h1>Floods in the delta</h1><p>{body[0]}</p><p>{body[1]}</p>"
+    page += f"<table><tr><th>Week</th><th>Rain</th><th>River</th></tr>{rows}</table>"
+    page += f"<p>{body[2]}</p><p>{body[3]}</p></body>"
+    out = cleaner.clean(page)
+    assert "Week 3 | 120 mm | rising" in out.splitlines()
+    assert all(p in out for p in body)  # twelve short rows do not cut the article in two
+    assert cleaner.clean(out) == out  # the later text pass reads the rows the same way
+
+
+def test_a_layout_table_keeps_its_cells_as_blocks() -> None:
+    page = f"<body><table><tr><td><p>{LONG}</p></td><td><p>Sidebar text</p></td></tr></table></body>"
+    assert cleaner.clean(page, pipeline=[]) == P([LONG, "Sidebar text"]) + "\n"
+
+
+def test_a_button_that_swallowed_the_page_is_read_but_a_real_button_is_not() -> None:
+    # libxml2 leaves a <button> open across a stray end tag: the article ends up inside it
+    swallowed = f"<body><button><div><div></button><main><h1>Floods in the delta</h1><p>{LONG}</p></main></body>"
+    assert LONG in cleaner.clean(swallowed)
+    real = f"<body><p>{LONG}</p><button>Subscribe now</button></body>"
+    assert cleaner.clean(real, pipeline=[]) == LONG + "\n"
+
+
 def test_dom_structure_ignores_page_state_classes_and_plain_text() -> None:
     page = HTML_PAGE.format(long=LONG, long2=LONG).replace("site-wrapper", "modal-enabled pagination-first")
     assert LONG in cleaner.clean(page, pipeline=["dom_structure"])  # <body>/state classes do not count

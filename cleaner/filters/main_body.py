@@ -31,7 +31,7 @@ from ..filter import Filter
 from ..model import Block, Decision, Document
 from ..registry import register
 from ..rules import RULE_PREFIX
-from ..signals import Shape, dateline, shape, tokens
+from ..signals import CELL_SEPARATOR, Shape, dateline, shape, tokens
 from .phrases import page_matches
 
 MIN_RUN_SCORE = 2.0
@@ -72,6 +72,17 @@ def score(block: Block, s: Shape) -> float:
     if s.words <= 3:
         return SHORT_LINE
     return max(SHORT_LINE, min(1.0, (s.words - 10) / 20))
+
+
+def table_rows(blocks: list[Block]) -> set[int]:
+    """The lines that are rows of a table: cells joined by `CELL_SEPARATOR` (as the HTML
+    reader writes a row, and as text tables are written), next to a line of as many cells."""
+    cells = [b.text.count(CELL_SEPARATOR) for b in blocks]
+    rows: set[int] = set()
+    for i in range(1, len(blocks)):
+        if cells[i] and cells[i] == cells[i - 1]:
+            rows.update((i - 1, i))
+    return rows
 
 
 def best_run(scores: list[float]) -> tuple[int, int, float]:
@@ -200,6 +211,12 @@ class MainBodyFilter(Filter):
         shapes = [shape(" ".join(doc.remaining(b)), stops) for b in doc.timed(blocks)]
         pairs = zip(blocks, shapes, strict=True)
         scores = [removed_score(doc, b) if b.index in doc.dropped else score(b, s) for b, s in pairs]
+        for i in table_rows(blocks):
+            # a table's rows are short lines, but the table is one piece of the text: neutral, so
+            # that a long table inside the article does not split it (a link table still counts),
+            # and a table alone never makes a run
+            if i not in doc.dropped and blocks[i].hints.link_density <= 0.5 and not shapes[i].prose:
+                scores[i] = 0.0
         first, last, total = best_run(scores)
         if total < MIN_RUN_SCORE:
             return
