@@ -136,6 +136,7 @@ class Frame:
 
     tag: str = ""
     path: tuple[str, ...] = ()
+    nodes: tuple[int, ...] = ()  # a serial number for each element of `path`: which element it is
     tokens: tuple[frozenset[str], ...] = ()  # class/id/role words of the nearest ancestors
     hidden: bool = False
     heading: int = 0
@@ -158,7 +159,7 @@ def _own_tokens(el: Any) -> set[str]:
     return set(raw.split())
 
 
-def _child_frame(parent: Frame, el: Any, tag: str) -> Frame:
+def _child_frame(parent: Frame, el: Any, tag: str, serial: int = 0) -> Frame:
     tokens = _own_tokens(el)
     # inline display:none and aria-hidden also wrap article text that scripts reveal,
     # so only the hidden attribute and <noscript> count
@@ -167,6 +168,7 @@ def _child_frame(parent: Frame, el: Any, tag: str) -> Frame:
     return Frame(
         tag=tag if tag in BLOCK else parent.tag,
         path=(*parent.path, tag) if tag in BLOCK else parent.path,
+        nodes=(*parent.nodes, serial) if tag in BLOCK else parent.nodes,
         tokens=(*parent.tokens, frozenset(tokens))[-TOKEN_DEPTH:] if tag not in ("html", "body") else (),
         hidden=hidden,
         heading=HEADINGS.get(tag, parent.heading),
@@ -249,6 +251,7 @@ def _walk(root: Any) -> list[tuple[str, Frame, float, bool]]:
     flat = _flat_cells(root)
     # iterative depth-first walk: (element, frame, pre) to enter, or a closing marker
     stack: list[tuple[Any, Frame, bool, bool]] = [(root, Frame(), False, False)]
+    serial = 0
     while stack:
         el, frame, pre, closing = stack.pop()
         tag = _tag(el)
@@ -274,7 +277,8 @@ def _walk(root: Any) -> list[tuple[str, Frame, float, bool]]:
             if out.started():
                 out.text(CELL_SEPARATOR, frame, False)
             tag = "span"
-        inner = _child_frame(frame, el, tag)
+        serial += 1
+        inner = _child_frame(frame, el, tag, serial)
         inner_pre = pre or tag in ("pre", "listing", "plaintext", "xmp")
         if tag in BLOCK:
             out.block()
@@ -445,6 +449,7 @@ def html_document(page: Any, url: str | None = None, lang: str | None = None) ->
             para_start=para_start,
             tag=frame.tag,
             path=frame.path,
+            nodes=frame.nodes,
             tokens=frozenset().union(*frame.tokens),
             hidden=frame.hidden,
             link_density=link_share,

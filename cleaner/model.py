@@ -66,6 +66,7 @@ class Hints:
     para_start: bool = True  # a blank line (or a block element) precedes it
     tag: str = ""  # the HTML element that holds the block
     path: tuple[str, ...] = ()  # ancestor tags, outermost first
+    nodes: tuple[int, ...] = ()  # which element each tag of `path` is (a serial number per page)
     tokens: frozenset[str] = frozenset()  # class/id/role tokens of it and ancestors
     hidden: bool = False  # hidden, aria-hidden or screen-reader-only
     link_density: float = 0.0  # share of the block's characters inside <a>

@@ -379,6 +379,21 @@ def test_a_button_that_swallowed_the_page_is_read_but_a_real_button_is_not() -> 
     assert cleaner.clean(real, pipeline=[]) == LONG + "\n"
 
 
+def test_main_body_bridges_link_lines_inside_the_article_element_only() -> None:
+    body = [LONG, LONG.replace("fifty", "forty"), LONG.replace("fifty", "sixty"), LONG.replace("fifty", "ten")]
+    links = "".join(f"<p><a href='/s{n}'>See also: an earlier report number {n}</a></p>" for n in range(6))
+    teaser = "A different story about the election count in the capital, where turnout was high."
+    page = f"<body><article><h1>Floods in the delta</h1><p>{body[0]}</p><p>{body[1]}</p>{links}"
+    most_read = links.replace("See also", "Most read")
+    page += f"<p>{body[2]}</p><p>{body[3]}</p></article>"
+    page += f"<div>{most_read}<p>{teaser}</p><p>{teaser} Again.</p></div></body>"
+    result = cleaner.clean_and_explain(page, pipeline=["main_body"])
+    assert all(p in result.text for p in body)  # six link lines do not cut the article in two
+    assert teaser not in result.text  # prose outside the article's element is not carried in
+    reasons = {d.reason for d in result.decisions if d.text.startswith("See also: an earlier report number 2")}
+    assert reasons == {"link line between the article's paragraphs"}
+
+
 def test_dom_structure_ignores_page_state_classes_and_plain_text() -> None:
     page = HTML_PAGE.format(long=LONG, long2=LONG).replace("site-wrapper", "modal-enabled pagination-first")
     assert LONG in cleaner.clean(page, pipeline=["dom_structure"])  # <body>/state classes do not count

@@ -5,7 +5,9 @@ headline lists, teaser cards, footers, sidebars, even when no cue phrase
 matches them.
 Signals: each kept block scores by shape (long punctuated prose with function
 words scores up; short, unpunctuated, link-like lines score down); the run
-with the highest total (a maximum-sum segment) is the body.  The title and
+with the highest total (a maximum-sum segment) is the body; table rows are
+neutral, and in HTML the run is carried across link lines and removed chrome
+inside the article's own element (the bridged link lines go).  The title and
 standfirst that lead into the run are added back: an ``<h1>``, else the
 farthest title-like line above the run whose words recur in the opening
 paragraphs; byline and date lines between title and text go; a
@@ -48,6 +50,9 @@ CARD_BLURB_MAX_WORDS = 35  # the typical blurb is shorter: a longer paragraph is
 CARD_CORE_WORDS = 200  # distinct content words of the article above the cards, at least
 CARD_MAX_OVERLAP = 0.4  # share of the cards' words found in that article, at most
 CARD_PAIR_SHARE = 0.25  # at most this share of the blurbs after the article stand in pairs
+CONTAINER_SHARE = 0.9  # the article's element (HTML) holds this share of the run's prose words
+BRIDGE_MIN = 3.0  # prose in that element past a gap, this score at least, joins the run
+GAP_COST = -0.1  # what a link line or a removed block inside that element costs the run
 
 
 def removed_score(doc: Document, block: Block) -> float:
@@ -96,6 +101,69 @@ def best_run(scores: list[float]) -> tuple[int, int, float]:
         if total > best[2]:
             best = (start, i, total)
     return best
+
+
+def container(doc: Document, shapes: list[Shape], first: int, last: int) -> tuple[int, int] | None:
+    """The element (depth, serial) that holds most of the run's prose: the article's own box."""
+    words: dict[tuple[int, int], int] = {}
+    total = 0
+    for i in range(first, last + 1):
+        if not doc.alive(i) or not shapes[i].prose:
+            continue
+        n = shapes[i].words
+        total += n
+        for depth, node in enumerate(doc.blocks[i].hints.nodes):
+            words[(depth, node)] = words.get((depth, node), 0) + n
+    if not total:
+        return None
+    held = [key for key, n in words.items() if n >= CONTAINER_SHARE * total and key[0] > 0]
+    return max(held) if held else None
+
+
+def in_box(block: Block, box: tuple[int, int]) -> bool:
+    nodes = block.hints.nodes
+    return len(nodes) > box[0] and nodes[box[0]] == box[1]
+
+
+def bridge(
+    doc: Document, shapes: list[Shape], scores: list[float], first: int, last: int
+) -> tuple[int, int, list[int]]:
+    """Carry the run across link lines and removed chrome inside the article's own element.
+
+    A table of contents, a "see also" line or a share bar between paragraphs scores as chrome and
+    would end the run there; when prose of the same element follows (or precedes) the gap, the
+    gap is part of the article. Prose outside that element (teasers after the article) is not.
+    """
+    gap: list[int] = []
+    blocks = doc.blocks
+    for _ in range(20):
+        box = container(doc, shapes, first, last)
+        if box is None:
+            break
+        moved = False
+        for step in (1, -1):
+            edge = last if step == 1 else first
+            total, best, best_at = 0.0, 0.0, edge
+            j = edge + step
+            while 0 <= j < len(blocks) and in_box(blocks[j], box):
+                value = scores[j]
+                if value < 0 and (j in doc.dropped or blocks[j].hints.link_density > 0.5):
+                    value = max(value, GAP_COST)
+                total += value
+                if total > best:
+                    best, best_at = total, j
+                j += step
+            if best >= BRIDGE_MIN:
+                lo, hi = sorted((edge, best_at))
+                gap += [i for i in range(lo, hi + 1) if blocks[i].hints.link_density > 0.5 and i not in doc.dropped]
+                if step == 1:
+                    last = best_at
+                else:
+                    first = best_at
+                moved = True
+        if not moved:
+            break
+    return first, last, gap
 
 
 def cut_at_comments(doc: Document, scores: list[float], first: int, last: int) -> int:
@@ -220,6 +288,7 @@ class MainBodyFilter(Filter):
         first, last, total = best_run(scores)
         if total < MIN_RUN_SCORE:
             return
+        first, last, gap = bridge(doc, shapes, scores, first, last)
         last = cut_at_comments(doc, scores, first, last)
         cards = card_list(doc, shapes, scores, first, last)
         teasers = range(cards or 0, last + 1 if cards is not None else 0)
@@ -234,6 +303,10 @@ class MainBodyFilter(Filter):
             if doc.alive(block.index) and block.index not in items:
                 why = "teaser list after the article" if block.index in teasers else "after the main text"
                 yield self.drop(block, why)
+        for i in gap:
+            # the bridged link lines go: a plain-text pass, blind to links, would split the run there again
+            if first <= i <= last and doc.alive(i):
+                yield self.drop(blocks[i], "link line between the article's paragraphs")
         yield from self.datelines(doc, shapes, top, first)
 
     def datelines(self, doc: Document, shapes: list[Shape], top: int, first: int) -> Iterator[Decision]:
