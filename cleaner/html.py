@@ -184,10 +184,12 @@ class _Lines:
     """Accumulates text pieces into lines, each with its frame and link share."""
 
     def __init__(self) -> None:
-        self.lines: list[tuple[str, Frame, float, bool]] = []
+        self.lines: list[tuple[str, Frame, float, float, bool]] = []
         self._pieces: list[str] = []
         self._frame: Frame | None = None
         self._link_chars = 0
+        self._lead_chars = 0  # characters of the links that open the line, before any other text
+        self._unlinked = False
         self._para_start = True
 
     def text(self, s: str, frame: Frame, pre: bool) -> None:
@@ -200,6 +202,10 @@ class _Lines:
         self._pieces.append(s)
         if frame.link:
             self._link_chars += len(s.strip())
+            if not self._unlinked:
+                self._lead_chars += len(s.strip())
+        elif s.strip():
+            self._unlinked = True
 
     def started(self) -> bool:
         """Whether the line in progress has text."""
@@ -211,9 +217,11 @@ class _Lines:
         line = strip_invisible("".join(self._pieces)).strip()
         if line and self._frame is not None:
             share = min(1.0, self._link_chars / max(1, len(line)))
-            self.lines.append((_WS.sub(" ", line), self._frame, share, self._para_start))
+            lead = min(1.0, self._lead_chars / max(1, len(line)))
+            self.lines.append((_WS.sub(" ", line), self._frame, share, lead, self._para_start))
             self._para_start = False
         self._pieces, self._frame, self._link_chars = [], None, 0
+        self._lead_chars, self._unlinked = 0, False
 
     def block(self) -> None:
         self.newline()
@@ -246,7 +254,7 @@ def _swallowed(el: Any) -> bool:
     return next(el.iter(*PAGE_STRUCTURE), None) is not None
 
 
-def _walk(root: Any) -> list[tuple[str, Frame, float, bool]]:
+def _walk(root: Any) -> list[tuple[str, Frame, float, float, bool]]:
     out = _Lines()
     flat = _flat_cells(root)
     # iterative depth-first walk: (element, frame, pre) to enter, or a closing marker
@@ -440,7 +448,7 @@ def html_document(page: Any, url: str | None = None, lang: str | None = None) ->
     blocks: list[Block] = []
     parts: list[str] = []
     pos = 0
-    for text, frame, link_share, para_start in lines:
+    for text, frame, link_share, lead_share, para_start in lines:
         if blocks:
             sep = "\n\n" if para_start else "\n"
             parts.append(sep)
@@ -453,6 +461,7 @@ def html_document(page: Any, url: str | None = None, lang: str | None = None) ->
             tokens=frozenset().union(*frame.tokens),
             hidden=frame.hidden,
             link_density=link_share,
+            lead_link=lead_share,
             heading=frame.heading,
             list_item=frame.list_item,
             quote=frame.quote,

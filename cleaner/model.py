@@ -70,6 +70,7 @@ class Hints:
     tokens: frozenset[str] = frozenset()  # class/id/role tokens of it and ancestors
     hidden: bool = False  # hidden, aria-hidden or screen-reader-only
     link_density: float = 0.0  # share of the block's characters inside <a>
+    lead_link: float = 0.0  # share of them in the links that open the block (a headline before its blurb)
     heading: int = 0  # 1-6 for <h1>..<h6>
     list_item: bool = False
     quote: bool = False

@@ -456,6 +456,29 @@ def test_main_body_needs_a_full_article_above_the_cards() -> None:
     assert "Phone maker unveils folding screen" in cleaner.clean(page, pipeline=["main_body"])
 
 
+CARDS_HTML = "".join(
+    f"<li><a href='/story{n}'>{head}</a> {blurb}</li>"  # one line per card: its text shape is a paragraph
+    for n, (head, blurb) in enumerate(zip(TEASER_CARDS[1::3], TEASER_CARDS[2::3], strict=True))
+)
+
+
+def test_main_body_drops_a_card_list_beside_the_article_element() -> None:
+    report = "".join(f"<p>{p}</p>" for p in FLOOD_REPORT[1:])
+    page = f"<body><article><h1>{FLOOD_REPORT[0]}</h1>{report}</article><ul>{CARDS_HTML}</ul></body>"
+    result = cleaner.clean_and_explain(page, pipeline=["main_body"])
+    assert result.text == P(FLOOD_REPORT) + "\n"
+    reasons = {d.text[:26]: d.reason for d in result.decisions}
+    assert reasons["Striker signs new contract"] == "teaser card list beside the article"
+
+
+def test_main_body_keeps_a_card_list_inside_the_article_element() -> None:
+    # picks or sources listed inside the article's own element are the article's
+    report = "".join(f"<p>{p}</p>" for p in FLOOD_REPORT[1:])
+    page = f"<body><article><h1>{FLOOD_REPORT[0]}</h1>{report}<ul>{CARDS_HTML}</ul><p>{LONG}</p></article></body>"
+    out = cleaner.clean(page, pipeline=["main_body"])
+    assert "The club confirmed the forward will stay until 2027" in out and LONG in out
+
+
 def test_a_huge_block_is_measured_on_its_start_and_its_end() -> None:
     from cleaner.signals import LONG_BLOCK, shape
 

@@ -14,7 +14,11 @@ paragraphs; byline and date lines between title and text go; a
 comment-section line ends the run, and so does a list of teaser cards after
 the article (lone short blurbs between headline and date lines, about other
 things than the article); a list or table that the run's last sentence
-introduces ("Tour dates:") stays with it.  (Halving every teaser card and
+introduces ("Tour dates:") stays with it.  In HTML, an element whose children
+repeat the teaser card (a linked headline, then an unlinked blurb, on one line
+or two) goes when it lies outside the element holding the article's
+paragraphs and is about other things; inside that element a list is the
+article's (product picks, sources).  (Halving every teaser card and
 scoring repeated blocks as chrome were measured and left out: +0.016 on
 ScrapingHub text, -0.045 on WCXB, whose documentation and service pages
 repeat headings; the card list needs a full article above it, on another
@@ -26,7 +30,7 @@ over-pruning guard can undo this filter.
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 
 from .. import vocab
 from ..filter import Filter
@@ -51,6 +55,14 @@ CARD_CORE_WORDS = 200  # distinct content words of the article above the cards, 
 CARD_MAX_OVERLAP = 0.4  # share of the cards' words found in that article, at most
 CARD_PAIR_SHARE = 0.25  # at most this share of the blurbs after the article stand in pairs
 CONTAINER_SHARE = 0.9  # the article's element (HTML) holds this share of the run's prose words
+ARTICLE_SHARE = 0.8  # ...and this share of the paragraphs' words beside a card list
+CARD_HEADLINE_WORDS = 2  # a card's linked headline has this many words, at least
+CARD_HEAD_WITHIN = 2  # the headline is a card's first line, or the second after a label
+CARD_LEAD_MIN, CARD_LEAD_MAX = 0.1, 0.7  # share of a one-line card in its opening headline link
+CARD_BLURB_WORDS = 5  # and the unlinked description below it
+CARD_MAX_WORDS = 150  # a longer item is a section of text, not a card
+CARD_SHARE = 2 / 3  # of a list's items with text, at least this share are cards
+DOM_CORE_WORDS = 100  # distinct content words of the article beside a card list the DOM shows, at least
 BRIDGE_MIN = 3.0  # prose in that element past a gap, this score at least, joins the run
 GAP_COST = -0.1  # what a link line or a removed block inside that element costs the run
 
@@ -103,21 +115,17 @@ def best_run(scores: list[float]) -> tuple[int, int, float]:
     return best
 
 
-def container(doc: Document, shapes: list[Shape], first: int, last: int) -> tuple[int, int] | None:
-    """The element (depth, serial) that holds most of the run's prose: the article's own box."""
+def container(doc: Document, shapes: list[Shape], indices: Iterable[int], share: float) -> tuple[int, int] | None:
+    """The innermost element, as (depth, serial), that holds `share` of these blocks' words (HTML)."""
     words: dict[tuple[int, int], int] = {}
     total = 0
-    for i in range(first, last + 1):
-        if not doc.alive(i) or not shapes[i].prose:
-            continue
+    for i in indices:
         n = shapes[i].words
         total += n
         for depth, node in enumerate(doc.blocks[i].hints.nodes):
             words[(depth, node)] = words.get((depth, node), 0) + n
-    if not total:
-        return None
-    held = [key for key, n in words.items() if n >= CONTAINER_SHARE * total and key[0] > 0]
-    return max(held) if held else None
+    held = [key for key, n in words.items() if n >= share * total and key[0] > 0]
+    return max(held) if total and held else None
 
 
 def in_box(block: Block, box: tuple[int, int]) -> bool:
@@ -137,7 +145,8 @@ def bridge(
     gap: list[int] = []
     blocks = doc.blocks
     for _ in range(20):
-        box = container(doc, shapes, first, last)
+        prose = [i for i in range(first, last + 1) if doc.alive(i) and shapes[i].prose]
+        box = container(doc, shapes, prose, CONTAINER_SHARE)
         if box is None:
             break
         moved = False
@@ -225,12 +234,92 @@ def _card_zone(alive: list[int], shapes: list[Shape], scores: list[float], first
     return start
 
 
-def _about_other_things(doc: Document, article: list[int], cards: list[int]) -> bool:
+def _about_other_things(doc: Document, article: list[int], cards: list[int], core_words: int = CARD_CORE_WORDS) -> bool:
     """A full article's vocabulary above, little of it shared by the cards below."""
     stops = vocab.function_words(doc.languages)
     core = {t for i in article for t in content_words(doc.blocks[i].text, stops)}
     words = [t for i in cards for t in content_words(doc.blocks[i].text, stops)]
-    return len(core) >= CARD_CORE_WORDS and sum(t in core for t in words) < CARD_MAX_OVERLAP * len(words)
+    return len(core) >= core_words and sum(t in core for t in words) < CARD_MAX_OVERLAP * len(words)
+
+
+def _is_card(blocks: list[Block], shapes: list[Shape]) -> bool:
+    """A teaser card: a linked headline first (a label may precede it), then an
+    unlinked description, and little else.  A date or a name link opening a
+    forum post is no headline."""
+    if sum(shapes[b.index].words for b in blocks) > CARD_MAX_WORDS:
+        return False
+    texts = [b for b in blocks if shapes[b.index].words]
+    if texts and _inline_card(texts[0], shapes[texts[0].index]):
+        return True
+    head = next(
+        (
+            k
+            for k, b in enumerate(texts[:CARD_HEAD_WITHIN])
+            if b.hints.link_density > 0.5
+            and shapes[b.index].words >= CARD_HEADLINE_WORDS
+            and not dateline(b.text, shapes[b.index])
+        ),
+        None,
+    )
+    return head is not None and any(
+        b.hints.link_density <= 0.2 and not b.hints.heading and shapes[b.index].words >= CARD_BLURB_WORDS
+        for b in texts[head + 1 :]
+    )
+
+
+def _inline_card(block: Block, s: Shape) -> bool:
+    """A card on one line: a headline link, then its unlinked blurb."""
+    lead = block.hints.lead_link
+    return (
+        CARD_LEAD_MIN <= lead <= CARD_LEAD_MAX
+        and block.hints.link_density - lead < 0.05
+        and s.words * (1 - lead) >= CARD_BLURB_WORDS
+    )
+
+
+def dom_card_lists(doc: Document, shapes: list[Shape], first: int, last: int) -> list[int]:
+    """The blocks of card lists beside the article (HTML only).
+
+    A card list is an element whose children repeat the teaser card: a linked
+    headline over a short unlinked description.  It goes when it lies outside
+    the element that holds the article's paragraphs and is about other things;
+    a list inside that element (product picks, sources) is the article's, and
+    a page whose only prose is cards (a listing) has no article beside them.
+    """
+    units: dict[int, dict[int, list[Block]]] = {}  # element -> its child elements -> their blocks
+    for block in doc.timed(doc.blocks[first:]):
+        nodes = block.hints.nodes
+        for k in range(len(nodes) - 1):
+            units.setdefault(nodes[k], {}).setdefault(nodes[k + 1], []).append(block)
+    lists: dict[int, list[Block]] = {}
+    for parent, children in units.items():
+        if len(children) < CARD_MIN:
+            continue
+        items = [c for c in children.values() if any(shapes[b.index].words for b in c)]
+        cards = sum(_is_card(c, shapes) for c in items)
+        if cards >= CARD_MIN and cards >= CARD_SHARE * len(items):
+            lists[parent] = [b for c in children.values() for b in c]
+    if not lists:
+        return []
+    in_lists = {b.index for blocks in lists.values() for b in blocks}
+    article = [
+        i
+        for i in range(first, last + 1)
+        if doc.alive(i) and i not in in_lists and shapes[i].prose and doc.blocks[i].hints.link_density <= 0.5
+    ]
+    box = container(doc, shapes, article, ARTICLE_SHARE)
+    if box is None:
+        return []
+    depth, node = box
+    chain = next(doc.blocks[i].hints.nodes for i in article if in_box(doc.blocks[i], box))
+    around = set(chain[: depth + 1])  # the article's element and its ancestors
+    out: list[int] = []
+    for parent, blocks in lists.items():
+        if parent in around or node in blocks[0].hints.nodes:
+            continue
+        if _about_other_things(doc, article, [b.index for b in blocks], DOM_CORE_WORDS):
+            out += [b.index for b in blocks]
+    return out
 
 
 def introduced_list(doc: Document, shapes: list[Shape], last: int) -> list[int]:
@@ -295,6 +384,9 @@ class MainBodyFilter(Filter):
         if cards is not None:
             last = max(i for i in range(first, cards) if doc.alive(i))
         items = set(introduced_list(doc, shapes, last))
+        for i in sorted(dom_card_lists(doc, shapes, first, last)) if doc.mode == "html" else ():
+            if first <= i <= last and doc.alive(i) and i not in items:
+                yield self.drop(blocks[i], "teaser card list beside the article")
         top = self.lead_in(doc, shapes, first, stops)
         for block in blocks[:top]:
             if doc.alive(block.index):
