@@ -479,6 +479,31 @@ def test_main_body_keeps_a_card_list_inside_the_article_element() -> None:
     assert "The club confirmed the forward will stay until 2027" in out and LONG in out
 
 
+THREAD_POSTS = [
+    LONG,
+    "I live by the river and the water reached our door on Monday night, so we moved upstairs with the children.",
+    "Same here in the lower town: the pumps failed twice, and the council sent nobody until the morning after.",
+    "Does anyone know whether the school on the hill is open as a shelter tonight, and who runs it?",
+]
+PROFILE_BOX = "<aside>" + "".join(f"<div>Member line {k}</div>" for k in range(8)) + "</aside>"
+
+
+def test_main_body_spans_the_posts_of_a_thread_that_chrome_separates() -> None:
+    thread = "".join(f"<article>{PROFILE_BOX}<div><p>{p}</p></div></article>" for p in THREAD_POSTS)
+    page = f"<body><h1>Flooding in the lower town</h1><div>{thread}</div></body>"
+    out = cleaner.clean(page, pipeline=["dom_structure", "main_body"])
+    assert out == P(["Flooding in the lower town", *THREAD_POSTS]) + "\n"
+
+
+def test_main_body_does_not_span_siblings_built_unlike_the_article() -> None:
+    # a form and a footer box beside the article are same-tag siblings, but not repeats of it
+    article = f"<div><h1>Floods in the delta</h1><p>{LONG}</p><p>{LONG.replace('fifty', 'forty')}</p></div>"
+    other = f"<div>{PROFILE_BOX}<form><label>{THREAD_POSTS[1]}</label></form></div>"
+    other += f"<div>{PROFILE_BOX}<ul><li>{THREAD_POSTS[2]}</li></ul></div>"
+    out = cleaner.clean(f"<body><div>{article}{other}</div></body>", pipeline=["dom_structure", "main_body"])
+    assert THREAD_POSTS[1] not in out and THREAD_POSTS[2] not in out
+
+
 def test_a_huge_block_is_measured_on_its_start_and_its_end() -> None:
     from cleaner.signals import LONG_BLOCK, shape
 

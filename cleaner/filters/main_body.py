@@ -7,7 +7,8 @@ Signals: each kept block scores by shape (long punctuated prose with function
 words scores up; short, unpunctuated, link-like lines score down); the run
 with the highest total (a maximum-sum segment) is the body; table rows are
 neutral, and in HTML the run is carried across link lines and removed chrome
-inside the article's own element (the bridged link lines go).  The title and
+inside the article's own element (the bridged link lines go) and over the
+same-tag siblings that repeat that element (a thread's posts).  The title and
 standfirst that lead into the run are added back: an ``<h1>``, else the
 farthest title-like line above the run whose words recur in the opening
 paragraphs; byline and date lines between title and text go; a
@@ -65,6 +66,10 @@ CARD_SHARE = 2 / 3  # of a list's items with text, at least this share are cards
 DOM_CORE_WORDS = 100  # distinct content words of the article beside a card list the DOM shows, at least
 BRIDGE_MIN = 3.0  # prose in that element past a gap, this score at least, joins the run
 GAP_COST = -0.1  # what a link line or a removed block inside that element costs the run
+SIBLING_PROSE_WORDS = 10  # a sibling of the article's element with this many words of prose repeats it
+SIBLING_MIN = 2  # siblings like that (besides the article's own) that make the text a sequence
+SIBLING_SPREAD = 3  # a sibling this many times longer (in lines) than the median one is no repeat
+SIBLING_LIKENESS = 0.5  # share of a sibling's inner tag paths found in the article's element, at least
 
 
 def removed_score(doc: Document, block: Block) -> float:
@@ -173,6 +178,56 @@ def bridge(
         if not moved:
             break
     return first, last, gap
+
+
+def repeated_siblings(doc: Document, shapes: list[Shape], first: int, last: int) -> tuple[int, int]:
+    """Carry the run over the siblings that repeat the article's element (HTML).
+
+    A thread's posts and a listing's entries are elements of one tag side by
+    side, each holding its own prose; chrome between them (a poster's profile
+    box, a date, a reply link) ends the run after the first. When the element
+    holding the run's prose (or an ancestor) has at least `SIBLING_MIN`
+    same-tag siblings with prose of their own, built like it (half their inner
+    tag paths occur in it) and not far longer than the median sibling (a
+    comment section is), the run spans them all.
+    """
+    blocks = doc.blocks
+    prose = [
+        i for i in range(first, last + 1) if doc.alive(i) and shapes[i].prose and blocks[i].hints.link_density <= 0.5
+    ]
+    box = container(doc, shapes, prose, CONTAINER_SHARE)
+    if box is None:
+        return first, last
+    chain = next(blocks[i] for i in prose if in_box(blocks[i], box)).hints
+    for d in range(box[0], 1, -1):
+        parent, tag = chain.nodes[d - 1], chain.path[d]
+        spans: dict[int, list[int]] = {}
+        words: dict[int, int] = {}
+        inner: dict[int, set[tuple[str, ...]]] = {}
+        for b in doc.timed(blocks):
+            h = b.hints
+            if len(h.nodes) > d and h.nodes[d - 1] == parent and h.path[d] == tag:
+                spans.setdefault(h.nodes[d], []).append(b.index)
+                inner.setdefault(h.nodes[d], set()).add((*h.path[d + 1 :], h.tag))
+                s = shapes[b.index]
+                if doc.alive(b.index) and s.prose and h.link_density <= 0.5:
+                    words[h.nodes[d]] = words.get(h.nodes[d], 0) + s.words
+        own = inner.get(chain.nodes[d], set())
+        sizes = sorted(len(v) for v in spans.values())
+        median = sizes[len(sizes) // 2]
+        rich = [
+            n
+            for n, w in words.items()
+            if w >= SIBLING_PROSE_WORDS
+            and n != chain.nodes[d]
+            and len(spans[n]) <= SIBLING_SPREAD * median
+            and len(inner[n] & own) >= SIBLING_LIKENESS * len(inner[n])
+        ]
+        if len(rich) >= SIBLING_MIN:
+            lo = min(spans[n][0] for n in rich)
+            hi = max(spans[n][-1] for n in rich)
+            return min(first, lo), max(last, hi)
+    return first, last
 
 
 def cut_at_comments(doc: Document, scores: list[float], first: int, last: int) -> int:
@@ -378,6 +433,8 @@ class MainBodyFilter(Filter):
         if total < MIN_RUN_SCORE:
             return
         first, last, gap = bridge(doc, shapes, scores, first, last)
+        if doc.mode == "html":
+            first, last = repeated_siblings(doc, shapes, first, last)
         last = cut_at_comments(doc, scores, first, last)
         cards = card_list(doc, shapes, scores, first, last)
         teasers = range(cards or 0, last + 1 if cards is not None else 0)
