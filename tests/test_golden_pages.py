@@ -57,3 +57,21 @@ def test_ngo_average_above_floor() -> None:
     ]
     average = sum(scores) / len(scores)
     assert average >= FLOORS["ngo_average"], f"average F1 {average:.3f} < floor {FLOORS['ngo_average']:.3f}"
+
+
+HTML_STRUCTURE = [key for key in FLOORS["html_structure"] if not key.startswith("_")]
+
+
+@pytest.mark.parametrize("key", HTML_STRUCTURE)
+def test_html_page_that_a_structural_rule_fixed_stays_above_floor(key: str) -> None:
+    from benchmarks import corpora
+    from benchmarks.metrics import shingle_score, word_score
+
+    corpus, prefix = key.split("/")
+    root = needs_corpus(corpora.corpus_dir(corpus, CORPUS).name).parent
+    ids = [i for i in corpora.page_ids(corpus, root) if i.startswith(prefix)]
+    page = next(corpora.iter_pages(corpus, "html", root, ids))
+    out = cleaner.clean(page.input)
+    f1 = (shingle_score if corpus == "scrapinghub" else word_score)(out, page.gold).f1
+    assert f1 >= FLOORS["html_structure"][key], f"{key}: F1 {f1:.3f}"
+    assert cleaner.clean(out) == out  # what the HTML pass kept, the text pass keeps

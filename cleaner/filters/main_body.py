@@ -8,7 +8,8 @@ words scores up; short, unpunctuated, link-like lines score down); the run
 with the highest total (a maximum-sum segment) is the body; table rows are
 neutral, and in HTML the run is carried across link lines and removed chrome
 inside the article's own element (the bridged link lines go) and over the
-same-tag siblings that repeat that element (a thread's posts).  The title and
+same-tag siblings that repeat that element (a thread's posts), and a short
+run over the listing of described entries that follows it.  The title and
 standfirst that lead into the run are added back: an ``<h1>``, else the
 farthest title-like line above the run whose words recur in the opening
 paragraphs; byline and date lines between title and text go; a
@@ -32,6 +33,7 @@ over-pruning guard can undo this filter.
 from __future__ import annotations
 
 from collections.abc import Iterable, Iterator
+from itertools import pairwise
 
 from .. import vocab
 from ..filter import Filter
@@ -70,6 +72,7 @@ SIBLING_PROSE_WORDS = 10  # a sibling of the article's element with this many wo
 SIBLING_MIN = 2  # siblings like that (besides the article's own) that make the text a sequence
 SIBLING_SPREAD = 3  # a sibling this many times longer (in lines) than the median one is no repeat
 SIBLING_LIKENESS = 0.5  # share of a sibling's inner tag paths found in the article's element, at least
+LISTING_OUTWEIGH = 1.0  # the entries' description words, at least this times the run's prose words
 
 
 def removed_score(doc: Document, block: Block) -> float:
@@ -228,6 +231,70 @@ def repeated_siblings(doc: Document, shapes: list[Shape], first: int, last: int)
             hi = max(spans[n][-1] for n in rich)
             return min(first, lo), max(last, hi)
     return first, last
+
+
+def listing_after(doc: Document, shapes: list[Shape], first: int, last: int) -> int:
+    """Carry a short run over the listing that follows it (HTML).
+
+    A listing page's run is its introduction: the entries below it (a name
+    or linked title, a price or date, a one-sentence description) each score
+    about nothing, so the run stops before them.  When an element after the
+    run (no paragraph between) has at least `CARD_MIN` same-tag children built
+    alike (half their inner tag paths occur in the next one, none far longer
+    than the median) that each hold a description (an unlinked line, or a
+    sentence even if the whole entry is a link), those descriptions outweigh
+    the run's own prose, and the run is no full article on another topic (a
+    short article's "more stories" below it), they are the page's text.
+    """
+    blocks = doc.blocks
+    run_words = sum(
+        shapes[i].words
+        for i in range(first, last + 1)
+        if doc.alive(i) and shapes[i].prose and blocks[i].hints.link_density <= 0.5
+    )
+    units: dict[tuple[int, int, str], dict[int, list[Block]]] = {}
+    for block in doc.timed(blocks[last + 1 :]):
+        h = block.hints
+        for d in range(1, len(h.nodes) - 1):
+            units.setdefault((d, h.nodes[d], h.path[d + 1]), {}).setdefault(h.nodes[d + 1], []).append(block)
+    best, best_words = None, 0
+    for (d, _, _), children in units.items():
+        if len(children) < CARD_MIN:
+            continue
+        items = [c for c in children.values() if any(doc.alive(b.index) and shapes[b.index].words for b in c)]
+        if len(items) < CARD_MIN:
+            continue
+        sizes = sorted(len(c) for c in items)
+        if sizes[-1] > SIBLING_SPREAD * sizes[len(sizes) // 2]:
+            continue
+        inner = [{(*b.hints.path[d + 2 :], b.hints.tag) for b in c} for c in items]
+        if any(len(x & y) < SIBLING_LIKENESS * len(x) for x, y in pairwise(inner)):
+            continue
+        start = items[0][0].index
+        between = range(last + 1, start)
+        if any(doc.alive(i) and shapes[i].prose and shapes[i].words >= SIBLING_PROSE_WORDS for i in between):
+            continue
+        described = []
+        for c in items:
+            text = [
+                shapes[b.index].words
+                for b in c
+                if doc.alive(b.index)
+                and (b.hints.link_density <= 0.2 or shapes[b.index].prose)
+                and not b.hints.heading
+                and shapes[b.index].words >= CARD_BLURB_WORDS
+            ]
+            if text:
+                described.append(sum(text))
+        if len(described) < CARD_MIN or len(described) < CARD_SHARE * len(items):
+            continue
+        words = sum(described)
+        if words < LISTING_OUTWEIGH * run_words or words <= best_words:
+            continue
+        run = [i for i in range(first, last + 1) if doc.alive(i)]
+        if not _about_other_things(doc, run, [b.index for c in items for b in c if doc.alive(b.index)], DOM_CORE_WORDS):
+            best, best_words = items[-1][-1].index, words
+    return last if best is None else max(last, best)
 
 
 def cut_at_comments(doc: Document, scores: list[float], first: int, last: int) -> int:
@@ -440,6 +507,8 @@ class MainBodyFilter(Filter):
         teasers = range(cards or 0, last + 1 if cards is not None else 0)
         if cards is not None:
             last = max(i for i in range(first, cards) if doc.alive(i))
+        elif doc.mode == "html":
+            last = listing_after(doc, shapes, first, last)
         items = set(introduced_list(doc, shapes, last))
         for i in sorted(dom_card_lists(doc, shapes, first, last)) if doc.mode == "html" else ():
             if first <= i <= last and doc.alive(i) and i not in items:
