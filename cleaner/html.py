@@ -159,7 +159,7 @@ def _own_tokens(el: Any) -> set[str]:
     return set(raw.split())
 
 
-def _child_frame(parent: Frame, el: Any, tag: str, serial: int = 0) -> Frame:
+def _child_frame(parent: Frame, el: Any, tag: str, serial: int) -> Frame:
     tokens = _own_tokens(el)
     # inline display:none and aria-hidden also wrap article text that scripts reveal,
     # so only the hidden attribute and <noscript> count
@@ -209,7 +209,7 @@ class _Lines:
 
     def started(self) -> bool:
         """Whether the line in progress has text."""
-        return any(p.strip() for p in self._pieces)
+        return self._frame is not None  # set by the line's first text
 
     def newline(self) -> None:
         # control and format characters go, as in plain text (`normalize`): a later pass reads the

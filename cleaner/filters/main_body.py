@@ -68,6 +68,7 @@ CARD_SHARE = 2 / 3  # of a list's items with text, at least this share are cards
 DOM_CORE_WORDS = 100  # distinct content words of the article beside a card list the DOM shows, at least
 BRIDGE_MIN = 3.0  # prose in that element past a gap, this score at least, joins the run
 GAP_COST = -0.1  # what a link line or a removed block inside that element costs the run
+BRIDGE_ROUNDS = 20  # at most this many widenings (each finds the element of the widened run anew)
 SIBLING_PROSE_WORDS = 10  # a sibling of the article's element with this many words of prose repeats it
 SIBLING_MIN = 2  # siblings like that (besides the article's own) that make the text a sequence
 SIBLING_SPREAD = 3  # a sibling this many times longer (in lines) than the median one is no repeat
@@ -141,6 +142,28 @@ def in_box(block: Block, box: tuple[int, int]) -> bool:
     return len(nodes) > box[0] and nodes[box[0]] == box[1]
 
 
+Children = dict[int, list[Block]]  # child element (serial) -> its blocks, in order
+
+
+def element_children(doc: Document) -> dict[tuple[int, int], Children]:
+    """Each HTML element, as (depth, serial), with its child elements' blocks (once per page)."""
+    cached = doc.cache.get("element_children")
+    if isinstance(cached, dict):
+        return cached
+    tree: dict[tuple[int, int], Children] = {}
+    for block in doc.timed(doc.blocks):
+        nodes = block.hints.nodes
+        for depth in range(len(nodes) - 1):
+            tree.setdefault((depth, nodes[depth]), {}).setdefault(nodes[depth + 1], []).append(block)
+    doc.cache["element_children"] = tree
+    return tree
+
+
+def paragraph(doc: Document, shapes: list[Shape], i: int) -> bool:
+    """A kept block of prose that is not mostly a link."""
+    return doc.alive(i) and shapes[i].prose and doc.blocks[i].hints.link_density <= 0.5
+
+
 def bridge(
     doc: Document, shapes: list[Shape], scores: list[float], first: int, last: int
 ) -> tuple[int, int, list[int]]:
@@ -152,7 +175,7 @@ def bridge(
     """
     gap: list[int] = []
     blocks = doc.blocks
-    for _ in range(20):
+    for _ in range(BRIDGE_ROUNDS):
         prose = [i for i in range(first, last + 1) if doc.alive(i) and shapes[i].prose]
         box = container(doc, shapes, prose, CONTAINER_SHARE)
         if box is None:
@@ -194,41 +217,29 @@ def repeated_siblings(doc: Document, shapes: list[Shape], first: int, last: int)
     tag paths occur in it) and not far longer than the median sibling (a
     comment section is), the run spans them all.
     """
-    blocks = doc.blocks
-    prose = [
-        i for i in range(first, last + 1) if doc.alive(i) and shapes[i].prose and blocks[i].hints.link_density <= 0.5
-    ]
+    prose = [i for i in range(first, last + 1) if paragraph(doc, shapes, i)]
     box = container(doc, shapes, prose, CONTAINER_SHARE)
     if box is None:
         return first, last
-    chain = next(blocks[i] for i in prose if in_box(blocks[i], box)).hints
+    chain = next(doc.blocks[i] for i in prose if in_box(doc.blocks[i], box)).hints
+    tree = element_children(doc)
     for d in range(box[0], 1, -1):
-        parent, tag = chain.nodes[d - 1], chain.path[d]
-        spans: dict[int, list[int]] = {}
-        words: dict[int, int] = {}
-        inner: dict[int, set[tuple[str, ...]]] = {}
-        for b in doc.timed(blocks):
-            h = b.hints
-            if len(h.nodes) > d and h.nodes[d - 1] == parent and h.path[d] == tag:
-                spans.setdefault(h.nodes[d], []).append(b.index)
-                inner.setdefault(h.nodes[d], set()).add((*h.path[d + 1 :], h.tag))
-                s = shapes[b.index]
-                if doc.alive(b.index) and s.prose and h.link_density <= 0.5:
-                    words[h.nodes[d]] = words.get(h.nodes[d], 0) + s.words
-        own = inner.get(chain.nodes[d], set())
-        sizes = sorted(len(v) for v in spans.values())
+        own, tag = chain.nodes[d], chain.path[d]
+        siblings = {n: c for n, c in tree[(d - 1, chain.nodes[d - 1])].items() if c[0].hints.path[d] == tag}
+        inner = {n: {(*b.hints.path[d + 1 :], b.hints.tag) for b in c} for n, c in siblings.items()}
+        sizes = sorted(len(c) for c in siblings.values())
         median = sizes[len(sizes) // 2]
         rich = [
             n
-            for n, w in words.items()
-            if w >= SIBLING_PROSE_WORDS
-            and n != chain.nodes[d]
-            and len(spans[n]) <= SIBLING_SPREAD * median
-            and len(inner[n] & own) >= SIBLING_LIKENESS * len(inner[n])
+            for n, c in siblings.items()
+            if n != own
+            and sum(shapes[b.index].words for b in c if paragraph(doc, shapes, b.index)) >= SIBLING_PROSE_WORDS
+            and len(c) <= SIBLING_SPREAD * median
+            and len(inner[n] & inner[own]) >= SIBLING_LIKENESS * len(inner[n])
         ]
         if len(rich) >= SIBLING_MIN:
-            lo = min(spans[n][0] for n in rich)
-            hi = max(spans[n][-1] for n in rich)
+            lo = min(siblings[n][0].index for n in rich)
+            hi = max(siblings[n][-1].index for n in rich)
             return min(first, lo), max(last, hi)
     return first, last
 
@@ -246,22 +257,22 @@ def listing_after(doc: Document, shapes: list[Shape], first: int, last: int) -> 
     the run's own prose, and the run is no full article on another topic (a
     short article's "more stories" below it), they are the page's text.
     """
-    blocks = doc.blocks
-    run_words = sum(
-        shapes[i].words
-        for i in range(first, last + 1)
-        if doc.alive(i) and shapes[i].prose and blocks[i].hints.link_density <= 0.5
-    )
-    units: dict[tuple[int, int, str], dict[int, list[Block]]] = {}
-    for block in doc.timed(blocks[last + 1 :]):
-        h = block.hints
-        for d in range(1, len(h.nodes) - 1):
-            units.setdefault((d, h.nodes[d], h.path[d + 1]), {}).setdefault(h.nodes[d + 1], []).append(block)
-    best, best_words = None, 0
-    for (d, _, _), children in units.items():
-        if len(children) < CARD_MIN:
+    run_words = sum(shapes[i].words for i in range(first, last + 1) if paragraph(doc, shapes, i))
+    groups: list[tuple[int, int, list[list[Block]]]] = []  # (first block, depth, same-tag children after the run)
+    for (depth, _), children in element_children(doc).items():
+        if depth < 1:
             continue
-        items = [c for c in children.values() if any(doc.alive(b.index) and shapes[b.index].words for b in c)]
+        by_tag: dict[str, list[list[Block]]] = {}
+        for c in children.values():
+            after = [b for b in c if b.index > last]
+            if after:
+                by_tag.setdefault(after[0].hints.path[depth + 1], []).append(after)
+        groups += [(same[0][0].index, depth, same) for same in by_tag.values()]
+    best, best_words = None, 0
+    for _, d, entries in sorted(groups, key=lambda g: g[:2]):
+        if len(entries) < CARD_MIN:
+            continue
+        items = [c for c in entries if any(doc.alive(b.index) and shapes[b.index].words for b in c)]
         if len(items) < CARD_MIN:
             continue
         sizes = sorted(len(c) for c in items)
@@ -408,27 +419,20 @@ def dom_card_lists(doc: Document, shapes: list[Shape], first: int, last: int) ->
     a list inside that element (product picks, sources) is the article's, and
     a page whose only prose is cards (a listing) has no article beside them.
     """
-    units: dict[int, dict[int, list[Block]]] = {}  # element -> its child elements -> their blocks
-    for block in doc.timed(doc.blocks[first:]):
-        nodes = block.hints.nodes
-        for k in range(len(nodes) - 1):
-            units.setdefault(nodes[k], {}).setdefault(nodes[k + 1], []).append(block)
     lists: dict[int, list[Block]] = {}
-    for parent, children in units.items():
+    for (_, parent), all_children in element_children(doc).items():
+        children = [[b for b in c if b.index >= first] for c in all_children.values()]
+        children = [c for c in children if c]
         if len(children) < CARD_MIN:
             continue
-        items = [c for c in children.values() if any(shapes[b.index].words for b in c)]
+        items = [c for c in children if any(shapes[b.index].words for b in c)]
         cards = sum(_is_card(c, shapes) for c in items)
         if cards >= CARD_MIN and cards >= CARD_SHARE * len(items):
-            lists[parent] = [b for c in children.values() for b in c]
+            lists[parent] = [b for c in children for b in c]
     if not lists:
         return []
     in_lists = {b.index for blocks in lists.values() for b in blocks}
-    article = [
-        i
-        for i in range(first, last + 1)
-        if doc.alive(i) and i not in in_lists and shapes[i].prose and doc.blocks[i].hints.link_density <= 0.5
-    ]
+    article = [i for i in range(first, last + 1) if i not in in_lists and paragraph(doc, shapes, i)]
     box = container(doc, shapes, article, ARTICLE_SHARE)
     if box is None:
         return []
@@ -521,7 +525,7 @@ class MainBodyFilter(Filter):
             if doc.alive(block.index) and block.index not in items:
                 why = "teaser list after the article" if block.index in teasers else "after the main text"
                 yield self.drop(block, why)
-        for i in gap:
+        for i in dict.fromkeys(gap):  # a link line bridged in two rounds is listed twice
             # the bridged link lines go: a plain-text pass, blind to links, would split the run there again
             if first <= i <= last and doc.alive(i):
                 yield self.drop(blocks[i], "link line between the article's paragraphs")

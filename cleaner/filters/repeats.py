@@ -43,7 +43,8 @@ class RepeatsFilter(Filter):
         seen: set[tuple[str, ...]] = set()  # word 4-grams of the kept text so far
         for block in doc.timed(doc.kept()):
             text = block.text
-            grams = _grams(block_key(text[:LONG_BLOCK]).split())
+            key = block_key(text[:LONG_BLOCK])
+            grams = _grams(key.split())
             if block.words >= DUMP_MIN_WORDS and grams and sum(g in seen for g in grams) >= DUMP_COVERED * len(grams):
                 # a metadata dump of the article body (the paragraphs run together)
                 yield self.drop(block, "repeats the kept text before it")
@@ -52,8 +53,7 @@ class RepeatsFilter(Filter):
             # a sentence's end, not Shape.terminal: a paragraph ending in ":" leads into a list
             if len(text) > LONG_BLOCK or not text.rstrip().endswith(SENTENCE_END) or block.words < MIN_WORDS:
                 continue
-            key = block_key(text)
-            if key in first:
+            if key in first:  # (the whole text: longer blocks were skipped above)
                 yield self.drop(block, f"repeats block {first[key]}")
             else:
                 first[key] = block.index
