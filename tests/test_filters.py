@@ -456,6 +456,40 @@ def test_main_body_needs_a_full_article_above_the_cards() -> None:
     assert "Phone maker unveils folding screen" in cleaner.clean(page, pipeline=["main_body"])
 
 
+def test_main_body_cuts_cards_below_a_shorter_article_when_they_share_next_to_nothing() -> None:
+    out = cleaner.clean(P(FLOOD_REPORT[:6] + TEASER_CARDS), pipeline=["main_body"])
+    assert out == P(FLOOD_REPORT[:6]) + "\n"
+
+
+def test_main_body_reads_a_long_headline_without_a_stop_as_a_card_label() -> None:
+    longer = " as the government weighs its options"
+    cards = [line + longer if n % 3 == 1 else line for n, line in enumerate(TEASER_CARDS)]
+    assert cleaner.clean(P(FLOOD_REPORT + cards), pipeline=["main_body"]) == P(FLOOD_REPORT) + "\n"
+
+
+MORE_CARDS = [
+    "Rail strike called off",
+    "Union leaders accepted a pay offer after talks that lasted through the night.",
+    "1 day ago",
+    "Museum reopens its doors",
+    "The gallery spent two years restoring the painted ceiling of its great hall.",
+    "2 days ago",
+]
+
+
+def test_main_body_does_not_start_the_cards_before_the_article_s_own_paragraph_pair() -> None:
+    # a listicle's sections (a heading, one paragraph; a heading, two) end the article, not the cards
+    sections = [
+        "Other rivers to watch",
+        "The Mekong crested two metres above normal on Sunday, and villages downstream moved their livestock.",
+        "What the dams do",
+        "Engineers said the dams upstream of the delta were releasing water at their maximum safe rate.",
+        "They warned that the flooded reservoirs would be full by the end of the week if the rain went on.",
+    ]
+    out = cleaner.clean(P(FLOOD_REPORT + sections + TEASER_CARDS + MORE_CARDS), pipeline=["main_body"])
+    assert out == P(FLOOD_REPORT + sections) + "\n"
+
+
 CARDS_HTML = "".join(
     f"<li><a href='/story{n}'>{head}</a> {blurb}</li>"  # one line per card: its text shape is a paragraph
     for n, (head, blurb) in enumerate(zip(TEASER_CARDS[1::3], TEASER_CARDS[2::3], strict=True))

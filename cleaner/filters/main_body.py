@@ -56,6 +56,8 @@ CARD_MIN = 3  # teaser cards (headline and date lines around a one-paragraph blu
 CARD_BLURB_MAX_WORDS = 35  # the typical blurb is shorter: a longer paragraph is an article's
 CARD_CORE_WORDS = 200  # distinct content words of the article above the cards, at least
 CARD_MAX_OVERLAP = 0.4  # share of the cards' words found in that article, at most
+SHORT_CORE, SHORT_OVERLAP = 0.5, 0.15  # a shorter article (this share of those words) needs cards this far off topic
+HEADLINE_MAX_WORDS = 15  # a line without a final stop up to this long is a headline, not a blurb
 CARD_PAIR_SHARE = 0.25  # at most this share of the blurbs after the article stand in pairs
 CONTAINER_SHARE = 0.9  # the article's element (HTML) holds this share of the run's prose words
 ARTICLE_SHARE = 0.8  # ...and this share of the paragraphs' words beside a card list
@@ -320,6 +322,8 @@ def cut_at_comments(doc: Document, scores: list[float], first: int, last: int) -
 
 def is_blurb(s: Shape) -> bool:
     """A paragraph-like line: prose, or long enough to be a teaser's one-sentence blurb."""
+    if not s.terminal and s.words <= HEADLINE_MAX_WORDS:
+        return False  # an unfinished sentence this short is a headline: a card's label
     return s.prose or s.words >= 12
 
 
@@ -340,8 +344,8 @@ def card_list(doc: Document, shapes: list[Shape], scores: list[float], first: in
 
 def _card_zone(alive: list[int], shapes: list[Shape], scores: list[float], first: int) -> int | None:
     """The earliest position in `alive` (a label right after a paragraph) after
-    which at least `CARD_MIN` lone short blurbs, as many labels, and almost no
-    paragraph pairs follow."""
+    which at least `CARD_MIN` lone short blurbs (before any paragraph pair), as
+    many labels, and almost no paragraph pairs follow."""
     blurb = [is_blurb(shapes[i]) for i in alive]
     n = len(alive)
     paired = [blurb[k] and ((k > 0 and blurb[k - 1]) or (k + 1 < n and blurb[k + 1])) for k in range(n)]
@@ -362,9 +366,22 @@ def _card_zone(alive: list[int], shapes: list[Shape], scores: list[float], first
             continue
         if max(lone_words[-CARD_MIN:]) > CARD_BLURB_MAX_WORDS:
             continue  # the first cards after the article are short
-        if sum(scores[first : alive[k]]) >= MIN_RUN_SCORE:
+        if sum(scores[first : alive[k]]) >= MIN_RUN_SCORE and not _pair_first(blurb, paired, k):
             start = k
     return start
+
+
+def _pair_first(blurb: list[bool], paired: list[bool], k: int) -> bool:
+    """Whether two paragraphs in a row come before the first `CARD_MIN` lone blurbs from `k`:
+    the article's own text (a listicle's next section), not yet its teaser list."""
+    lone = 0
+    for b, p in zip(blurb[k:], paired[k:], strict=True):
+        if p:
+            return True
+        lone += b
+        if lone >= CARD_MIN:
+            return False
+    return False
 
 
 def _about_other_things(doc: Document, article: list[int], cards: list[int], core_words: int = CARD_CORE_WORDS) -> bool:
@@ -372,7 +389,11 @@ def _about_other_things(doc: Document, article: list[int], cards: list[int], cor
     stops = vocab.function_words(doc.languages)
     core = {t for i in article for t in content_words(doc.blocks[i].text, stops)}
     words = [t for i in cards for t in content_words(doc.blocks[i].text, stops)]
-    return len(core) >= core_words and sum(t in core for t in words) < CARD_MAX_OVERLAP * len(words)
+    shared = sum(t in core for t in words)
+    if len(core) >= core_words:
+        return shared < CARD_MAX_OVERLAP * len(words)
+    # a shorter article is judged too when the cards share next to nothing with it
+    return len(core) >= SHORT_CORE * core_words and shared < SHORT_OVERLAP * len(words)
 
 
 def _is_card(blocks: list[Block], shapes: list[Shape]) -> bool:
