@@ -490,6 +490,33 @@ def test_main_body_does_not_start_the_cards_before_the_article_s_own_paragraph_p
     assert out == P(FLOOD_REPORT + sections) + "\n"
 
 
+LONG_BLURBS = [
+    "Turnout reached a record high as voters queued outside polling stations across the capital, and officials said"
+    " the count would run late into the night before any result could be announced to the crowds waiting outside"
+    " the town hall in the rain.",
+    "The club confirmed the forward will stay until 2027 after weeks of transfer speculation, ending talk of a move"
+    " abroad that had unsettled supporters and teammates during a difficult run of results this autumn, when the"
+    " side lost four of its six league games.",
+    "The device goes on sale next month with a larger battery and a faster processor, and the company expects"
+    " strong demand from business customers who have waited two years for a replacement model, despite a price"
+    " that is higher than that of any rival phone.",
+]
+
+
+def test_main_body_cuts_cards_with_longer_blurbs_when_each_has_a_headline_and_a_byline() -> None:
+    heads = ["Election officials count ballots", "Striker signs new contract", "Phone maker unveils folding screen"]
+    cards = [line for head, blurb in zip(heads, LONG_BLURBS, strict=True) for line in (head, "Jane Doe", blurb)]
+    out = cleaner.clean(P([*FLOOD_REPORT, "More stories", *cards]), pipeline=["main_body"])
+    assert out == P(FLOOD_REPORT) + "\n"
+
+
+def test_main_body_keeps_longer_sections_under_one_heading_each() -> None:
+    heads = ["Count the ballots", "Sign the contract", "Build the screen"]
+    sections = [line for head, blurb in zip(heads, LONG_BLURBS, strict=True) for line in (head, blurb)]
+    page = P([*FLOOD_REPORT, "What else happened", *sections])
+    assert cleaner.clean(page, pipeline=["main_body"]) == page + "\n"
+
+
 CARDS_HTML = "".join(
     f"<li><a href='/story{n}'>{head}</a> {blurb}</li>"  # one line per card: its text shape is a paragraph
     for n, (head, blurb) in enumerate(zip(TEASER_CARDS[1::3], TEASER_CARDS[2::3], strict=True))

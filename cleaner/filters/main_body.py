@@ -54,6 +54,7 @@ LIST_ITEM_MAX_WORDS = 30  # longer lines are paragraphs, not items of that list
 LIST_MAX_GAP = 2  # removed blocks a list runs through (a link line between its items)
 CARD_MIN = 3  # teaser cards (headline and date lines around a one-paragraph blurb) that make a list
 CARD_BLURB_MAX_WORDS = 35  # the typical blurb is shorter: a longer paragraph is an article's
+BYLINED_BLURB_MAX_WORDS = 60  # ...unless each card has two unfinished labels (a headline, a byline), as sections do not
 CARD_CORE_WORDS = 200  # distinct content words of the article above the cards, at least
 CARD_MAX_OVERLAP = 0.4  # share of the cards' words found in that article, at most
 SHORT_CORE, SHORT_OVERLAP = 0.5, 0.15  # a shorter article (this share of those words) needs cards this far off topic
@@ -344,13 +345,12 @@ def card_list(doc: Document, shapes: list[Shape], scores: list[float], first: in
 
 def _card_zone(alive: list[int], shapes: list[Shape], scores: list[float], first: int) -> int | None:
     """The earliest position in `alive` (a label right after a paragraph) after
-    which at least `CARD_MIN` lone short blurbs (before any paragraph pair), as
-    many labels, and almost no paragraph pairs follow."""
+    which at least `CARD_MIN` lone short blurbs, as many labels, and almost no
+    paragraph pairs follow."""
     blurb = [is_blurb(shapes[i]) for i in alive]
     n = len(alive)
     paired = [blurb[k] and ((k > 0 and blurb[k - 1]) or (k + 1 < n and blurb[k + 1])) for k in range(n)]
-    lone_words: list[int] = []  # the zone's lone blurbs, last first
-    pairs = labels = 0
+    pairs = labels = lone = 0
     start = None
     for k in range(n - 1, 0, -1):
         if not blurb[k]:
@@ -358,29 +358,33 @@ def _card_zone(alive: list[int], shapes: list[Shape], scores: list[float], first
         elif paired[k]:
             pairs += 1
         else:
-            lone_words.append(shapes[alive[k]].words)
+            lone += 1
         if blurb[k] or not blurb[k - 1]:
             continue
-        lone = len(lone_words)
         if lone < CARD_MIN or labels < lone or pairs > CARD_PAIR_SHARE * (lone + pairs):
             continue
-        if max(lone_words[-CARD_MIN:]) > CARD_BLURB_MAX_WORDS:
-            continue  # the first cards after the article are short
-        if sum(scores[first : alive[k]]) >= MIN_RUN_SCORE and not _pair_first(blurb, paired, k):
+        if sum(scores[first : alive[k]]) >= MIN_RUN_SCORE and _first_cards(alive[k:], shapes, blurb[k:], paired[k:]):
             start = k
     return start
 
 
-def _pair_first(blurb: list[bool], paired: list[bool], k: int) -> bool:
-    """Whether two paragraphs in a row come before the first `CARD_MIN` lone blurbs from `k`:
-    the article's own text (a listicle's next section), not yet its teaser list."""
-    lone = 0
-    for b, p in zip(blurb[k:], paired[k:], strict=True):
-        if p:
-            return True
-        lone += b
-        if lone >= CARD_MIN:
+def _first_cards(zone: list[int], shapes: list[Shape], blurb: list[bool], paired: list[bool]) -> bool:
+    """Whether the zone opens with `CARD_MIN` short lone blurbs before any two
+    paragraphs in a row (those are the article's own next section).  A teaser's
+    blurb is short; a longer one passes when each card also carries two
+    unfinished labels (a headline and a byline or date), as a section does not."""
+    words: list[int] = []
+    unfinished = 0
+    for i, is_blurb_, is_paired in zip(zone, blurb, paired, strict=True):
+        if is_paired:
             return False
+        if not is_blurb_:
+            unfinished += not shapes[i].terminal
+            continue
+        words.append(shapes[i].words)
+        if len(words) == CARD_MIN:
+            bylined = unfinished >= 2 * CARD_MIN
+            return max(words) <= (BYLINED_BLURB_MAX_WORDS if bylined else CARD_BLURB_MAX_WORDS)
     return False
 
 
