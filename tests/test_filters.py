@@ -83,6 +83,8 @@ TRAPS = [
     ("consent", "The court ruled that websites must ask before they set cookies, and regulators fined the company."),
     ("donation", "Donor governments cut funding for the appeal, which is only 30% funded, the UN said on Monday."),
     ("donation", "Voters were asked to support Smith so that he can continue as mayor, and the union backed him."),
+    ("related", "The most popular section of the park is the rose garden, which draws thousands every week."),
+    ("newsletter", "Users must confirm their email address before the bank lets them move money, the regulator said."),
     ("take_action", "'We must take action now,' said the activist, who signed the petition with 170,000 others."),
     ("newsletter", "The campaign asked supporters to subscribe to updates, and thousands signed up within a week."),
     ("share_tags", "She shared the photo on Facebook and Twitter before deleting it, her lawyer told the court."),
@@ -131,6 +133,22 @@ def test_filter_removes_its_boilerplate(name: str, page: str, gone: str, reason:
     assert gone in _removed(result)
     assert all(d.filter == name for d in result.decisions)
     assert any(reason in d.reason for d in result.decisions), [d.reason for d in result.decisions]
+
+
+# (filter, a news site's widget line seen at the end of articles): each goes after the article
+NEWS_WIDGETS = [
+    ("newsletter", "You have succesfully subscribed. Thank you!"),
+    ("newsletter", "An email with an activation link has just been sent. Please activate your subscription."),
+    ("related", "Other news in this section"),
+    ("related", "Most popular in the section"),
+    ("related", "Partner news"),
+    ("related", "Read more from this author | Follow @janedoe"),
+]
+
+
+@pytest.mark.parametrize(("name", "line"), NEWS_WIDGETS, ids=[w[1][:24] for w in NEWS_WIDGETS])
+def test_filter_removes_a_news_widget_line(name: str, line: str) -> None:
+    assert cleaner.clean(P([LONG, line]), pipeline=[name]) == LONG + "\n"
 
 
 @pytest.mark.parametrize(("name", "page"), TRAPS, ids=[t[0] for t in TRAPS])
