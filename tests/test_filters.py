@@ -85,6 +85,8 @@ TRAPS = [
     ("donation", "Voters were asked to support Smith so that he can continue as mayor, and the union backed him."),
     ("related", "The most popular section of the park is the rose garden, which draws thousands every week."),
     ("newsletter", "Users must confirm their email address before the bank lets them move money, the regulator said."),
+    ("footer", "The supplement maker said its claims had been evaluated by the Food and Drug Administration."),
+    ("related", "Next up in the trial is the testimony of the former finance minister, expected on Tuesday."),
     ("take_action", "'We must take action now,' said the activist, who signed the petition with 170,000 others."),
     ("newsletter", "The campaign asked supporters to subscribe to updates, and thousands signed up within a week."),
     ("share_tags", "She shared the photo on Facebook and Twitter before deleting it, her lawyer told the court."),
@@ -143,6 +145,10 @@ NEWS_WIDGETS = [
     ("related", "Most popular in the section"),
     ("related", "Partner news"),
     ("related", "Read more from this author | Follow @janedoe"),
+    ("related", "More Great Tribune Stories"),
+    ("related", "Next Up In Science & Health"),
+    ("footer", "*These statements have not been evaluated by the Food and Drug Administration."),
+    ("footer", "iPad and iPhone are registered trademarks of Apple Inc., registered in the U.S. and other countries."),
 ]
 
 
