@@ -75,6 +75,12 @@ POSITIVE = [
         "caption",
     ),
     ("captions", P(["The article starts here.", "1 / 4", "Back to Gallery"]), "1 / 4", "caption"),
+    (
+        "captions",
+        P(["The article starts here.", "A shopper looks at cords in Grass Valley. (Jane Doe/The Union via AP)"]),
+        "A shopper",
+        "caption",
+    ),
 ]
 
 # (filter, a page every line of which must survive that filter)
@@ -87,6 +93,7 @@ TRAPS = [
     ("newsletter", "Users must confirm their email address before the bank lets them move money, the regulator said."),
     ("footer", "The supplement maker said its claims had been evaluated by the Food and Drug Administration."),
     ("related", "Next up in the trial is the testimony of the former finance minister, expected on Tuesday."),
+    ("captions", "Flights between the two cities were cancelled on Monday (New York/London)."),
     ("take_action", "'We must take action now,' said the activist, who signed the petition with 170,000 others."),
     ("newsletter", "The campaign asked supporters to subscribe to updates, and thousands signed up within a week."),
     ("share_tags", "She shared the photo on Facebook and Twitter before deleting it, her lawyer told the court."),
