@@ -94,6 +94,7 @@ TRAPS = [
     ("footer", "The supplement maker said its claims had been evaluated by the Food and Drug Administration."),
     ("related", "Next up in the trial is the testimony of the former finance minister, expected on Tuesday."),
     ("captions", "Flights between the two cities were cancelled on Monday (New York/London)."),
+    ("bylines", "Reporting by the BBC revealed that the minister had misled parliament about the contracts."),
     ("take_action", "'We must take action now,' said the activist, who signed the petition with 170,000 others."),
     ("newsletter", "The campaign asked supporters to subscribe to updates, and thousands signed up within a week."),
     ("share_tags", "She shared the photo on Facebook and Twitter before deleting it, her lawyer told the court."),
@@ -154,6 +155,10 @@ NEWS_WIDGETS = [
     ("related", "Read more from this author | Follow @janedoe"),
     ("related", "More Great Tribune Stories"),
     ("related", "Next Up In Science & Health"),
+    ("bylines", "(Reporting by Jane Doe in London; Editing by John Smith)"),
+    ("bylines", "Associated Press writer Jane Doe in Lagos contributed to this report."),
+    ("share_tags", "Follow The Daily Star on Facebook, Twitter and Instagram."),
+    ("newsletter", "Subscribe to the Morning Review newsletter"),
     ("footer", "*These statements have not been evaluated by the Food and Drug Administration."),
     ("footer", "iPad and iPhone are registered trademarks of Apple Inc., registered in the U.S. and other countries."),
 ]
@@ -342,6 +347,26 @@ def test_dom_structure_drops_chrome_marked_in_the_html() -> None:
     assert reasons["Families wade through the water on Monday."] == "inside <figure>/<figcaption>"
 
 
+def test_dom_structure_reads_bem_blocks_and_compound_chrome_words() -> None:
+    body = "".join(f"<p>{LONG.replace('fifty', str(n))}</p>" for n in range(3))
+    chrome = {
+        "footer__disclaimer-text": "Views expressed are the author's own and not the publisher's.",
+        "abn-image-caption": "Families wade through the water on Monday.",
+        "mm_related": "Another story about the election results in the capital city.",
+        "contributor-bio__bio": "Jane Doe covers climate for the paper from its Dhaka bureau.",
+    }
+    boxes = "".join(f"<div class='{cls}'><p>{text}</p></div>" for cls, text in chrome.items())
+    page = f"<body><article class='article__body'><h1>Floods in the delta</h1>{body}{boxes}</article></body>"
+    result = cleaner.clean_and_explain(page, pipeline=["dom_structure"])
+    assert result.text == P(["Floods in the delta", *(LONG.replace("fifty", str(n)) for n in range(3))]) + "\n"
+    assert {d.text for d in result.decisions} == set(chrome.values())
+
+
+def test_dom_structure_does_not_read_chrome_words_inside_other_words() -> None:
+    page = f"<body><div class='biology-section'><p>{LONG}</p></div><div class='relatedness'><p>{LONG}</p></div></body>"
+    assert cleaner.clean(page, pipeline=["dom_structure"]) == P([LONG, LONG]) + "\n"
+
+
 def test_dom_structure_keeps_an_article_nested_in_a_nav() -> None:
     paragraphs = "".join(f"<p>{LONG.replace('fifty', str(n))}</p>" for n in range(3))
     page = f"<body><nav><a href='/'>Home</a><article><h1>Floods in the delta</h1>{paragraphs}</article></body>"
@@ -450,6 +475,20 @@ def test_main_body_ends_the_run_at_a_comment_section() -> None:
     page = P(["Floods in the delta", LONG, LONG.replace("fifty", "forty"), "3 Comments", comment, comment + " Yes."])
     out = cleaner.clean(page, pipeline=["main_body"])
     assert comment not in out and LONG in out
+
+
+def test_main_body_does_not_take_a_linked_headline_of_a_list_for_the_title() -> None:
+    paragraphs = "".join(f"<p>{line}</p>" for line in FLOOD_REPORT[1:])
+    related = "<ul><li><a href='/other'>Floods in the delta displace thousands of families</a></li></ul>"
+    page = f"<html><head><title>Delta flood report</title></head><body>{related}{paragraphs}</body></html>"
+    assert "displace thousands" not in cleaner.clean(page, pipeline=["main_body"])
+
+
+def test_main_body_takes_a_linked_headline_that_is_the_page_s_title() -> None:
+    paragraphs = "".join(f"<p>{line}</p>" for line in FLOOD_REPORT[1:])
+    title = "Floods in the delta displace thousands of families"
+    page = f"<html><head><title>{title} | Daily News</title></head><body><h2><a href='/this'>{title}</a></h2>"
+    assert cleaner.clean(page + paragraphs + "</body></html>", pipeline=["main_body"]).startswith(title)
 
 
 FLOOD_REPORT = (Path(__file__).parent / "data" / "flood-report.txt").read_text(encoding="utf-8").strip().split("\n\n")

@@ -7,7 +7,10 @@ caption and credit classes), blocks inside ``<nav>``, ``<aside>``,
 own, or inside an element whose class, id or role names a chrome region
 (``data/dom_tokens.txt``: menus, consent managers, share bars, related lists,
 newsletter and donation widgets, comments), alone or with an owner before it
-and a region after it ("site-footer", "share-buttons").
+and a region after it ("site-footer", "share-buttons"), or as the block of a
+BEM class ("footer__disclaimer-text"); a few words that name nothing else
+(caption, related, newsletter, bio) count in any compound ("abn-image-caption",
+"mm_related", "contributor-bio__bio").
 Signals: DOM hints recorded by the HTML parser for each block.
 Traps avoided: a ``<header>`` inside ``<article>`` holds the title and stays;
 an ``<article>`` or ``<main>`` nested inside a chrome tag overrules it; a
@@ -59,6 +62,30 @@ def chrome_token() -> regex.Pattern[str]:
     return regex.compile(rf"(?:(?:{_OWNERS}){part})?(?:{alternation})(?:{part}(?:{_REGIONS}))?(?:{part}?\d+)?")
 
 
+# words that name chrome wherever they sit in a compound class token ("abn-image-caption",
+# "caption-text", "wf_caption", "imageEmbedCaption" lower-cased by the parser; "mm_related",
+# "wccf_related_post"): unlike "share" or "menu", no theme names its article column after them
+COMPOUND_WORDS = frozenset(["related", "newsletter", "bio"])
+CAPTION_WORD = "caption"  # also glued to another word ("imageembedcaption", "captiontext")
+_TOKEN_PARTS = regex.compile(r"[-_:.]+")
+
+
+def compound_word(token: str) -> str | None:
+    """The chrome word that one part of a compound class/id token is, if any."""
+    for part in _TOKEN_PARTS.split(token):
+        if part in COMPOUND_WORDS:
+            return part
+        if part.startswith(CAPTION_WORD) or part.endswith(CAPTION_WORD):
+            return CAPTION_WORD
+    return None
+
+
+def bem_block(token: str) -> str:
+    """The block name of a BEM class ("footer__disclaimer-text", "menu--open" -> "footer", "menu"):
+    an element or modifier of a chrome block is part of that chrome."""
+    return token.split("__", 1)[0].split("--", 1)[0]
+
+
 def inside(tag: str, path: tuple[str, ...]) -> bool:
     """Whether `tag` is an ancestor with no ``<article>`` or ``<main>`` inside it: the article
     nested in a ``<nav>`` is not the menu."""
@@ -82,8 +109,10 @@ def chrome_reasons(block: Block) -> Iterator[str]:
         yield "inside the page <header>"
     pattern = chrome_token()
     for token in sorted(hints.tokens):
-        if pattern.fullmatch(token):
+        if pattern.fullmatch(token) or pattern.fullmatch(bem_block(token)):
             yield f"inside an element marked {token!r}"
+        elif compound_word(token):
+            yield f"inside an element marked {token!r} ({compound_word(token)})"
 
 
 def wrappers(blocks: list[Block]) -> frozenset[str]:

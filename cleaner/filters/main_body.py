@@ -48,6 +48,7 @@ SHORT_LINE = -0.5  # the score of a short non-prose line
 LEAD_WINDOW = 5  # kept blocks above the run searched for the title
 MIN_TITLE_WORDS = 4
 REMOVED = -1.0  # the score of a block an earlier filter removed
+TITLE_MATCH = 0.8  # share of a linked title's words found in the page's <title>: it is the page's own
 TITLE_OVERLAP = 0.3  # share of a title's content words found in the opening paragraphs
 INTRO_MIN_WORDS = 5  # a line ending in ":" this long introduces what follows ("Tour dates for 2020:")
 LIST_ITEM_MAX_WORDS = 30  # longer lines are paragraphs, not items of that list
@@ -502,6 +503,19 @@ def introduced_list(doc: Document, shapes: list[Shape], last: int) -> list[int]:
     return items if intro != last else items[1:]
 
 
+def teaser_link(doc: Document, block: Block) -> bool:
+    """A linked headline that leads to another page: an item of a link list, or a link whose words
+    are not the page's own title.  Related and most-read lists above the article are such links
+    on its topic; a blog theme's linked post title is the page's title."""
+    if block.hints.link_density <= 0.5:
+        return False
+    if block.hints.list_item or not doc.title:
+        return True
+    own = set(tokens(doc.title))
+    words = tokens(block.text)
+    return sum(w in own for w in words) < TITLE_MATCH * len(words)
+
+
 def content_words(text: str, stops: frozenset[str]) -> list[str]:
     return [t for t in tokens(text) if t not in stops]
 
@@ -578,7 +592,11 @@ class MainBodyFilter(Filter):
         h1 = [i for i in alive if doc.blocks[i].hints.heading == 1]
         if h1:
             return h1[0]
-        titles = [i for i in alive if shapes[i].heading_like and shapes[i].words >= MIN_TITLE_WORDS]
+        titles = [
+            i
+            for i in alive
+            if shapes[i].heading_like and shapes[i].words >= MIN_TITLE_WORDS and not teaser_link(doc, doc.blocks[i])
+        ]
         opening = [b for b in doc.blocks[first : first + 40] if doc.alive(b.index)][:4]
         body = {t for b in opening for t in tokens(b.text)}
         for i in reversed(titles):
