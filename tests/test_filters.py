@@ -233,6 +233,40 @@ def test_main_body_drops_menus_and_footers_outside_the_run() -> None:
     assert out == P(["Floods in the delta", LONG, LONG.replace("fifty", "forty")]) + "\n"
 
 
+def test_main_body_keeps_a_text_with_no_chrome_beyond_its_run() -> None:
+    # a list and nothing removed after the run: the text is already cut there (an HTML page's output read again)
+    shelters = ["Relief centres", "Gymnasium", "Town hall", "Harbour school", "Library"]
+    page = P(["Floods in the delta", LONG, LONG.replace("fifty", "forty"), *shelters])
+    assert cleaner.clean(page, pipeline=["main_body"]) == page + "\n"
+
+
+def test_main_body_cuts_a_menu_no_vocabulary_knows_above_the_run() -> None:
+    menu = ["Главная", "Новости", "Спорт", "Погода", "Видео"]  # no filter before main_body names these
+    page = P([*menu, "Floods in the delta", LONG, LONG.replace("fifty", "forty")])
+    out = cleaner.clean(page, pipeline=["main_body"])
+    assert out == P(["Floods in the delta", LONG, LONG.replace("fifty", "forty")]) + "\n"
+
+
+def test_main_body_keeps_short_lines_above_the_run_that_are_no_menu() -> None:
+    # a title, a standfirst-like list of four places: no five-line menu run, nothing removed
+    head = ["Flood warnings", "Delta towns", "River villages", "Coastal farms", "Hill camps are safe for now."]
+    page = P([*head, LONG, LONG.replace("fifty", "forty")])
+    assert cleaner.clean(page, pipeline=["main_body"]) == page + "\n"
+
+
+def test_html_catalogue_keeps_its_link_lines_through_the_next_pass() -> None:
+    # the links are in the article's element; the text pass that makes the output a fixed point keeps them
+    items = "".join(f'<li>Pages {i}-{i + 9} - <a href="/p{i}">Part {i}</a></li>' for i in range(1, 60, 10))
+    page = (
+        "<html><body><nav><a href='/'>Home</a><a href='/shop'>Shop</a></nav>"
+        f"<article><h1>The catalogue</h1><p>{LONG}</p><p>{LONG.replace('fifty', 'forty')}</p><ul>{items}</ul></article>"
+        "<footer><a href='/privacy'>Privacy Policy</a></footer></body></html>"
+    )
+    out = cleaner.clean(page, mode="html")
+    assert "Pages 51-60 - Part 51" in out and "Privacy" not in out
+    assert cleaner.clean(out) == out
+
+
 def test_main_body_keeps_short_lines_inside_the_run() -> None:
     page = P(
         [

@@ -8,8 +8,10 @@ words scores up; short, unpunctuated, link-like lines score down); the run
 with the highest total (a maximum-sum segment) is the body; table rows are
 neutral, and in HTML the run is carried across link lines and removed chrome
 inside the article's own element (the bridged link lines go) and over the
-same-tag siblings that repeat that element (a thread's posts), and a short
-run over the listing of described entries that follows it.  The title and
+same-tag siblings that repeat that element (a thread's posts; when the
+element is their list, over its children), a short run over the listing
+of described entries that follows it, and any run over the unlinked lines
+that end the article's element (a catalogue's parts, a specification table).  The title and
 standfirst that lead into the run are added back: an ``<h1>``, else the
 farthest title-like line above the run whose words recur in the opening
 paragraphs; byline and date lines between title and text go; a
@@ -26,7 +28,10 @@ ScrapingHub text, -0.045 on WCXB, whose documentation and service pages
 repeat headings; the card list needs a full article above it, on another
 topic, for the same reason.)
 Traps avoided: short lines *inside* the run (subheadings, list items, a
-dateline) are kept; a page without any prose run is left alone; the
+dateline) are kept; a page without any prose run is left alone; a plain
+text is cut only on a side of the run where other filters found chrome (a
+text with none there is already cut: the HTML output, read again in the
+next pass, keeps the lists and tables the DOM placed in the article); the
 over-pruning guard can undo this filter.
 """
 
@@ -37,7 +42,7 @@ from itertools import pairwise
 
 from .. import vocab
 from ..filter import Filter
-from ..model import Block, Decision, Document
+from ..model import Block, Decision, Document, Hints
 from ..registry import register
 from ..rules import RULE_PREFIX
 from ..signals import CELL_SEPARATOR, Shape, dateline, shape, tokens
@@ -77,6 +82,8 @@ SIBLING_PROSE_WORDS = 10  # a sibling of the article's element with this many wo
 SIBLING_MIN = 2  # siblings like that (besides the article's own) that make the text a sequence
 SIBLING_SPREAD = 3  # a sibling this many times longer (in lines) than the median one is no repeat
 SIBLING_LIKENESS = 0.5  # share of a sibling's inner tag paths found in the article's element, at least
+OWN_LINES = 5  # a plain text's lines beyond its run, no chrome among them, that are its own list, at least
+MENU_RUN, MENU_WORDS = 5, 2  # ...unless, above the run, this many lines in a row of this many words at most: a menu
 LISTING_OUTWEIGH = 1.0  # the entries' description words, at least this times the run's prose words
 
 
@@ -219,33 +226,46 @@ def repeated_siblings(doc: Document, shapes: list[Shape], first: int, last: int)
     holding the run's prose (or an ancestor) has at least `SIBLING_MIN`
     same-tag siblings with prose of their own, built like it (half their inner
     tag paths occur in it) and not far longer than the median sibling (a
-    comment section is), the run spans them all.
+    comment section is), the run spans them all.  A run over several posts
+    has their list as its element: the posts are then its children, and the
+    run spans those children first (the first answer, cut off by its chrome).
     """
     prose = [i for i in range(first, last + 1) if paragraph(doc, shapes, i)]
     box = container(doc, shapes, prose, CONTAINER_SHARE)
     if box is None:
         return first, last
     chain = next(doc.blocks[i] for i in prose if in_box(doc.blocks[i], box)).hints
-    tree = element_children(doc)
+    if box[0] + 1 < len(chain.nodes):
+        span = repeats(doc, shapes, chain, box[0] + 1)
+        if span:
+            first, last = min(first, span[0]), max(last, span[1])
     for d in range(box[0], 1, -1):
-        own, tag = chain.nodes[d], chain.path[d]
-        siblings = {n: c for n, c in tree[(d - 1, chain.nodes[d - 1])].items() if c[0].hints.path[d] == tag}
-        inner = {n: {(*b.hints.path[d + 1 :], b.hints.tag) for b in c} for n, c in siblings.items()}
-        sizes = sorted(len(c) for c in siblings.values())
-        median = sizes[len(sizes) // 2]
-        rich = [
-            n
-            for n, c in siblings.items()
-            if n != own
-            and sum(shapes[b.index].words for b in c if paragraph(doc, shapes, b.index)) >= SIBLING_PROSE_WORDS
-            and len(c) <= SIBLING_SPREAD * median
-            and len(inner[n] & inner[own]) >= SIBLING_LIKENESS * len(inner[n])
-        ]
-        if len(rich) >= SIBLING_MIN:
-            lo = min(siblings[n][0].index for n in rich)
-            hi = max(siblings[n][-1].index for n in rich)
-            return min(first, lo), max(last, hi)
+        span = repeats(doc, shapes, chain, d)
+        if span:
+            return min(first, span[0]), max(last, span[1])
     return first, last
+
+
+def repeats(doc: Document, shapes: list[Shape], chain: Hints, d: int) -> tuple[int, int] | None:
+    """The first and last block of the siblings that repeat the element at depth `d` of
+    `chain` (see `repeated_siblings`), if there are at least `SIBLING_MIN`."""
+    own, tag = chain.nodes[d], chain.path[d]
+    children = element_children(doc)[(d - 1, chain.nodes[d - 1])]
+    siblings = {n: c for n, c in children.items() if c[0].hints.path[d] == tag}
+    inner = {n: {(*b.hints.path[d + 1 :], b.hints.tag) for b in c} for n, c in siblings.items()}
+    sizes = sorted(len(c) for c in siblings.values())
+    median = sizes[len(sizes) // 2]
+    rich = [
+        n
+        for n, c in siblings.items()
+        if n != own
+        and sum(shapes[b.index].words for b in c if paragraph(doc, shapes, b.index)) >= SIBLING_PROSE_WORDS
+        and len(c) <= SIBLING_SPREAD * median
+        and len(inner[n] & inner[own]) >= SIBLING_LIKENESS * len(inner[n])
+    ]
+    if len(rich) < SIBLING_MIN:
+        return None
+    return min(siblings[n][0].index for n in rich), max(siblings[n][-1].index for n in rich)
 
 
 def listing_after(doc: Document, shapes: list[Shape], first: int, last: int) -> int:
@@ -310,6 +330,68 @@ def listing_after(doc: Document, shapes: list[Shape], first: int, last: int) -> 
         if not _about_other_things(doc, run, [b.index for c in items for b in c if doc.alive(b.index)], DOM_CORE_WORDS):
             best, best_words = items[-1][-1].index, words
     return last if best is None else max(last, best)
+
+
+def own_tail(doc: Document, shapes: list[Shape], first: int, last: int) -> int:
+    """Carry the run to the end of the article's own element (HTML).
+
+    A catalogue's list of parts, a table of specifications or a closing list
+    of sources after the last paragraph score as chrome, but the element that
+    holds the run's prose holds them too: they are the article's, up to the
+    first line another filter removed (a share bar, a related box), a link
+    line or a date (a "previous article" teaser; -0.002 on ScrapingHub without
+    these stops, whose news pages end the article's element with them).
+    """
+    prose = [i for i in range(first, last + 1) if paragraph(doc, shapes, i)]
+    box = container(doc, shapes, prose, CONTAINER_SHARE)
+    if box is None:
+        return last
+    end = last
+    while end + 1 < len(doc.blocks) and own_line(doc, shapes, doc.blocks[end + 1], box):
+        end += 1
+    return end
+
+
+def own_line(doc: Document, shapes: list[Shape], block: Block, box: tuple[int, int]) -> bool:
+    """A kept line of the article's element that is no link (a teaser's headline,
+    a "previous article" link) and no date (a teaser's)."""
+    s = shapes[block.index]
+    return (
+        in_box(block, box)
+        and doc.alive(block.index)
+        and block.hints.link_density <= 0.5
+        and not dateline(block.text, s)
+    )
+
+
+def chrome_seen(doc: Document, shapes: list[Shape], side: range) -> bool:
+    """Whether this side of the run is page chrome to cut.
+
+    In HTML the DOM placed the run, so both sides go.  A plain text is cut on
+    a side only where an earlier filter removed something there: a page's
+    header and footer always carry boilerplate those filters know (a menu
+    label, a copyright line); a text without any beyond the run is already
+    cut there (an extractor's output, or this library's own HTML output read
+    again in the next pass), and its lines there (a catalogue's link lines, a
+    listing's entries, a reference table) are its own.  Fewer than
+    `OWN_LINES` lines there are a leftover widget's (a share line, a
+    sign-up prompt) and go; so does the head of a text that opens with a menu
+    in a language no vocabulary knows.
+    """
+    if doc.mode == "html" or any(i in doc.dropped for i in side):
+        return True
+    kept = [i for i in side if doc.alive(i)]
+    return len(kept) < OWN_LINES or (side.start == 0 and menu_run(shapes, kept))
+
+
+def menu_run(shapes: list[Shape], lines: list[int]) -> bool:
+    """Whether `MENU_RUN` of `lines` in a row have `MENU_WORDS` words at most and no final stop."""
+    streak = 0
+    for i in lines:
+        streak = streak + 1 if shapes[i].words <= MENU_WORDS and not shapes[i].terminal else 0
+        if streak >= MENU_RUN:
+            return True
+    return False
 
 
 def cut_at_comments(doc: Document, scores: list[float], first: int, last: int) -> int:
@@ -545,22 +627,27 @@ class MainBodyFilter(Filter):
         first, last, gap = bridge(doc, shapes, scores, first, last)
         if doc.mode == "html":
             first, last = repeated_siblings(doc, shapes, first, last)
-        last = cut_at_comments(doc, scores, first, last)
+        run_end, last = last, cut_at_comments(doc, scores, first, last)
         cards = card_list(doc, shapes, scores, first, last)
+        ended = last < run_end or cards is not None  # by comments or teaser cards: what follows is chrome
         teasers = range(cards or 0, last + 1 if cards is not None else 0)
         if cards is not None:
             last = max(i for i in range(first, cards) if doc.alive(i))
         elif doc.mode == "html":
             last = listing_after(doc, shapes, first, last)
+        if doc.mode == "html" and not ended:
+            last = own_tail(doc, shapes, first, last)
         items = set(introduced_list(doc, shapes, last))
         for i in sorted(dom_card_lists(doc, shapes, first, last)) if doc.mode == "html" else ():
             if first <= i <= last and doc.alive(i) and i not in items:
                 yield self.drop(blocks[i], "teaser card list beside the article")
-        top = self.lead_in(doc, shapes, first, stops)
+        head = chrome_seen(doc, shapes, range(first))  # else the lines above the run are the text's own, bylines too
+        top = self.lead_in(doc, shapes, first, stops) if head else 0
         for block in blocks[:top]:
             if doc.alive(block.index):
                 yield self.drop(block, "before the main text")
-        for block in blocks[last + 1 :]:
+        tail = blocks[last + 1 :] if ended or chrome_seen(doc, shapes, range(last + 1, len(blocks))) else []
+        for block in tail:
             if doc.alive(block.index) and block.index not in items:
                 why = "teaser list after the article" if block.index in teasers else "after the main text"
                 yield self.drop(block, why)
@@ -568,7 +655,8 @@ class MainBodyFilter(Filter):
             # the bridged link lines go: a plain-text pass, blind to links, would split the run there again
             if first <= i <= last and doc.alive(i):
                 yield self.drop(blocks[i], "link line between the article's paragraphs")
-        yield from self.datelines(doc, shapes, top, first)
+        if head:
+            yield from self.datelines(doc, shapes, top, first)
 
     def datelines(self, doc: Document, shapes: list[Shape], top: int, first: int) -> Iterator[Decision]:
         """Byline and date lines between the title and the first paragraph."""
