@@ -401,6 +401,15 @@ def test_dom_structure_does_not_read_chrome_words_inside_other_words() -> None:
     assert cleaner.clean(page, pipeline=["dom_structure"]) == P([LONG, LONG]) + "\n"
 
 
+def test_dom_structure_reads_a_chrome_class_far_above_the_text() -> None:
+    # a review's text sits many wrappers below the element that marks the comment section
+    review = "I bought two of these last spring and both still work well after months of daily use outdoors."
+    deep = f"<div><div><div><div><div><p>{review}</p></div></div></div></div></div>"
+    page = f"<body><article><h1>Rain boots</h1><p>{LONG}</p></article><div class='comments'>{deep}</div></body>"
+    out = cleaner.clean(page, pipeline=["dom_structure"])
+    assert LONG in out and review not in out
+
+
 def test_dom_structure_keeps_an_article_nested_in_a_nav() -> None:
     paragraphs = "".join(f"<p>{LONG.replace('fifty', str(n))}</p>" for n in range(3))
     page = f"<body><nav><a href='/'>Home</a><article><h1>Floods in the delta</h1>{paragraphs}</article></body>"
@@ -635,12 +644,22 @@ CARDS_HTML = "".join(
 
 
 def test_main_body_drops_a_card_list_beside_the_article_element() -> None:
+    # (a <div>: an <article> element would end the run itself, see below)
     report = "".join(f"<p>{p}</p>" for p in FLOOD_REPORT[1:])
-    page = f"<body><article><h1>{FLOOD_REPORT[0]}</h1>{report}</article><ul>{CARDS_HTML}</ul></body>"
+    page = f"<body><div><h1>{FLOOD_REPORT[0]}</h1>{report}</div><ul>{CARDS_HTML}</ul></body>"
     result = cleaner.clean_and_explain(page, pipeline=["main_body"])
     assert result.text == P(FLOOD_REPORT) + "\n"
     reasons = {d.text[:26]: d.reason for d in result.decisions}
     assert reasons["Striker signs new contract"] == "teaser card list beside the article"
+
+
+def test_main_body_ends_the_run_with_the_pages_one_article_element() -> None:
+    # prose after the page's only <article> (a sales pitch, a form's fine print) is not the article's
+    report = "".join(f"<p>{p}</p>" for p in FLOOD_REPORT[1:])
+    pitch = "".join(f"<p>{LONG.replace('fifty', str(n))} Call our experts today.</p>" for n in range(3))
+    page = f"<body><article><h1>{FLOOD_REPORT[0]}</h1>{report}</article><div>{pitch}</div></body>"
+    result = cleaner.clean_and_explain(page, pipeline=["main_body"])
+    assert result.text == P(FLOOD_REPORT) + "\n"
 
 
 def test_main_body_keeps_a_card_list_inside_the_article_element() -> None:
@@ -665,6 +684,13 @@ def test_main_body_spans_the_posts_of_a_thread_that_chrome_separates() -> None:
     page = f"<body><h1>Flooding in the lower town</h1><div>{thread}</div></body>"
     out = cleaner.clean(page, pipeline=["dom_structure", "main_body"])
     assert out == P(["Flooding in the lower town", *THREAD_POSTS]) + "\n"
+
+
+def test_main_body_keeps_the_posts_that_a_repeated_reply_label_follows() -> None:
+    # "Reply" under every post is a control of each post, not the start of a comment section
+    page = P(["Flooding in the lower town", *(x for post in THREAD_POSTS for x in (post, "Reply"))])
+    out = cleaner.clean(page, pipeline=["main_body"])
+    assert all(post in out for post in THREAD_POSTS)
 
 
 def test_main_body_does_not_span_siblings_built_unlike_the_article() -> None:
@@ -748,6 +774,22 @@ def test_repeats_drops_the_later_copy_of_a_paragraph() -> None:
     result = cleaner.clean_and_explain(page, pipeline=["repeats"])
     assert result.text.count(standfirst) == 1 and result.text.startswith("How to retire early")
     assert [d.reason for d in result.decisions] == ["repeats block 1"]
+
+
+def test_repeats_drops_an_element_that_copies_its_sibling() -> None:
+    # a responsive layout prints a section once per screen size; the first copy stays
+    section = f"<section><h2>Floods in the delta</h2><p>{LONG}</p></section>"
+    page = f"<body><div><p>{LONG.replace('fifty', 'forty')}</p>{section}{section}</div></body>"
+    result = cleaner.clean_and_explain(page, pipeline=["repeats"])
+    assert result.text == P([LONG.replace("fifty", "forty"), "Floods in the delta", LONG]) + "\n"
+    assert [d.reason for d in result.decisions] == ["copy of the element before it"] * 2
+
+
+def test_repeats_keeps_the_copy_of_a_removed_sibling() -> None:
+    # a hidden first rendering was removed: the second one is the page's
+    section = f"<h2>Floods in the delta</h2><p>{LONG}</p></section>"
+    page = f"<body><div><section hidden>{section}<section>{section}</div></body>"
+    assert cleaner.clean(page, pipeline=["dom_structure", "repeats"]) == P(["Floods in the delta", LONG]) + "\n"
 
 
 def test_repeats_drops_a_block_that_runs_the_kept_paragraphs_together() -> None:

@@ -19,8 +19,8 @@ chrome signal covering most of the page's paragraphs is wrong about that page
 is ignored there, except for footers and asides (small print);
 other compounds are page-state classes (``modal-enabled``,
 ``pagination-first``, ``one-sidebar``) and do not match; class words come
-only from the four nearest ancestors, never from ``<body>``; plain-text input has
-no hints and is left alone.
+from every ancestor but ``<body>`` (a comment section marked far above a
+comment's text); plain-text input has no hints and is left alone.
 """
 
 from __future__ import annotations

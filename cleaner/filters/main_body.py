@@ -11,7 +11,9 @@ inside the article's own element (the bridged link lines go) and over the
 same-tag siblings that repeat that element (a thread's posts; when the
 element is their list, over its children), a short run over the listing
 of described entries that follows it, and any run over the unlinked lines
-that end the article's element (a catalogue's parts, a specification table).  The title and
+that end the article's element (a catalogue's parts, a specification table);
+it ends with the page's one ``<article>`` element when that holds its
+paragraphs.  The title and
 standfirst that lead into the run are added back: an ``<h1>``, else the
 farthest title-like line above the run whose words recur in the opening
 paragraphs; byline and date lines between title and text go; a
@@ -84,6 +86,9 @@ SIBLING_SPREAD = 3  # a sibling this many times longer (in lines) than the media
 SIBLING_LIKENESS = 0.5  # share of a sibling's inner tag paths found in the article's element, at least
 OWN_LINES = 5  # a plain text's lines beyond its run, no chrome among them, that are its own list, at least
 MENU_RUN, MENU_WORDS = 5, 2  # ...unless, above the run, this many lines in a row of this many words at most: a menu
+ARTICLE_ELEMENT_SHARE = 0.3  # the page's one <article> holding this share of the run's prose is the article
+POST_LABELS = 3  # copies of a label that make it a control of each post (twice may frame one article)
+POST_PARAGRAPH = 1.0  # the score of a paragraph (ten words of prose) between two posts' labels
 LISTING_OUTWEIGH = 1.0  # the entries' description words, at least this times the run's prose words
 
 
@@ -268,6 +273,30 @@ def repeats(doc: Document, shapes: list[Shape], chain: Hints, d: int) -> tuple[i
     return min(siblings[n][0].index for n in rich), max(siblings[n][-1].index for n in rich)
 
 
+def article_end(doc: Document, shapes: list[Shape], first: int, last: int) -> int:
+    """End the run with the page's one ``<article>`` element (HTML).
+
+    When the paragraphs of exactly one ``<article>`` are in the run, and they
+    are at least `ARTICLE_ELEMENT_SHARE` of its prose, the prose after that
+    element (a sales pitch, a form, a "more from" box) is outside the article
+    the page marks.  Several articles (a thread's posts, review cards) say
+    nothing of where the text ends.
+    """
+    prose = [i for i in range(first, last + 1) if paragraph(doc, shapes, i)]
+    boxes: dict[tuple[int, int], int] = {}
+    for i in prose:
+        hints = doc.blocks[i].hints
+        if "article" in hints.path:
+            depth = hints.path.index("article")
+            key = (depth, hints.nodes[depth])
+            boxes[key] = boxes.get(key, 0) + shapes[i].words
+    total = sum(shapes[i].words for i in prose)
+    if len(boxes) != 1 or next(iter(boxes.values())) < ARTICLE_ELEMENT_SHARE * total:
+        return last
+    box = next(iter(boxes))
+    return max(i for i in range(first, last + 1) if in_box(doc.blocks[i], box))
+
+
 def listing_after(doc: Document, shapes: list[Shape], first: int, last: int) -> int:
     """Carry a short run over the listing that follows it (HTML).
 
@@ -395,13 +424,35 @@ def menu_run(shapes: list[Shape], lines: list[int]) -> bool:
 
 
 def cut_at_comments(doc: Document, scores: list[float], first: int, last: int) -> int:
-    """End the run before a comment-section line: comments read like prose but follow the article."""
+    """End the run before a comment-section line: comments read like prose but follow the article.
+
+    A label repeated under several posts ("Reply" under each post, "Add a
+    comment" under each answer) is a control of every post, not where a
+    comment section starts: a thread's posts keep their followers.
+    """
     lines = page_matches(doc).lines
     bars = sorted({i for section in vocab.WHOLE_LINE for i in lines.get(("comments", section), ())})
+    controls = per_post_labels(doc, scores, bars)
     for bar in bars:
+        if doc.blocks[bar].text.casefold() in controls:
+            continue
         if first < bar <= last and sum(scores[first:bar]) >= MIN_RUN_SCORE:
             return first + best_run(scores[first:bar])[1]
     return last
+
+
+def per_post_labels(doc: Document, scores: list[float], bars: list[int]) -> set[str]:
+    """The labels among `bars` that recur under at least `POST_LABELS` posts: a paragraph
+    between every two copies (a heading and its button side by side are one section's)."""
+    at: dict[str, list[int]] = {}
+    for i in bars:
+        at.setdefault(doc.blocks[i].text.casefold(), []).append(i)
+    return {
+        label
+        for label, places in at.items()
+        if len(places) >= POST_LABELS
+        and all(max(scores[a + 1 : b], default=0.0) >= POST_PARAGRAPH for a, b in pairwise(places))
+    }
 
 
 def is_blurb(s: Shape) -> bool:
@@ -518,6 +569,12 @@ def _inline_card(block: Block, s: Shape) -> bool:
     )
 
 
+def _item_text(doc: Document, shapes: list[Shape], block: Block) -> bool:
+    """Whether a block is text of a list item: the list's own heading and a removed
+    "View all" link beside the items are no items."""
+    return doc.alive(block.index) and shapes[block.index].words > 0 and not block.hints.heading
+
+
 def dom_card_lists(doc: Document, shapes: list[Shape], first: int, last: int) -> list[int]:
     """The blocks of card lists beside the article (HTML only).
 
@@ -533,7 +590,7 @@ def dom_card_lists(doc: Document, shapes: list[Shape], first: int, last: int) ->
         children = [c for c in children if c]
         if len(children) < CARD_MIN:
             continue
-        items = [c for c in children if any(shapes[b.index].words for b in c)]
+        items = [c for c in children if any(_item_text(doc, shapes, b) for b in c)]
         cards = sum(_is_card(c, shapes) for c in items)
         if cards >= CARD_MIN and cards >= CARD_SHARE * len(items):
             lists[parent] = [b for c in children for b in c]
@@ -627,6 +684,7 @@ class MainBodyFilter(Filter):
         first, last, gap = bridge(doc, shapes, scores, first, last)
         if doc.mode == "html":
             first, last = repeated_siblings(doc, shapes, first, last)
+            last = article_end(doc, shapes, first, last)
         run_end, last = last, cut_at_comments(doc, scores, first, last)
         cards = card_list(doc, shapes, scores, first, last)
         ended = last < run_end or cards is not None  # by comments or teaser cards: what follows is chrome
