@@ -254,6 +254,31 @@ def test_main_body_keeps_short_lines_above_the_run_that_are_no_menu() -> None:
     assert cleaner.clean(page, pipeline=["main_body"]) == page + "\n"
 
 
+TABLE_CELLS = ["Town", "Homes lost", "Families", "Delta City", "1,200", "3,400", "Riverside", "800", "2,100"]
+TABLE_CELLS += ["Harbour", "450", "990", "Hill camp", "0", "120"]
+
+
+def test_main_body_keeps_a_table_flattened_one_cell_per_line_inside_the_article() -> None:
+    article = P(["Floods in the delta", LONG, *TABLE_CELLS, LONG.replace("fifty", "forty")])
+    page = P([article, "© 2024 Delta News. All rights reserved."])  # chrome after the run: it is cut there
+    assert cleaner.clean(page, pipeline=["footer", "main_body"]) == article + "\n"
+
+
+def test_flat_table_cells_need_a_column_of_bare_numbers() -> None:
+    from cleaner.filters.main_body import flat_table_cells
+    from cleaner.signals import shape
+
+    def cells(lines: list[str]) -> set[str]:
+        doc = cleaner.api.text_document(P(lines), None, "en")
+        shapes = [shape(b.text, frozenset()) for b in doc.blocks]
+        return {doc.blocks[i].text for i in flat_table_cells(doc, shapes)}
+
+    assert cells([LONG, *TABLE_CELLS, LONG]) == set(TABLE_CELLS)
+    dated = [line for n in range(1, 6) for line in (f"Opening Bell 10.{n}.19", f"Markets move on day {n}.")]
+    assert cells([LONG, *dated, LONG]) == set()  # dated headlines: no bare numbers
+    assert cells([LONG, "Home", "News", "Sport", "Weather", "Video", "Contact", LONG]) == set()
+
+
 def test_html_catalogue_keeps_its_link_lines_through_the_next_pass() -> None:
     # the links are in the article's element; the text pass that makes the output a fixed point keeps them
     items = "".join(f'<li>Pages {i}-{i + 9} - <a href="/p{i}">Part {i}</a></li>' for i in range(1, 60, 10))

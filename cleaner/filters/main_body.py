@@ -42,6 +42,8 @@ from __future__ import annotations
 from collections.abc import Iterable, Iterator
 from itertools import pairwise
 
+import regex
+
 from .. import vocab
 from ..filter import Filter
 from ..model import Block, Decision, Document, Hints
@@ -59,6 +61,11 @@ TITLE_MATCH = 0.8  # share of a linked title's words found in the page's <title>
 TITLE_OVERLAP = 0.3  # share of a title's content words found in the opening paragraphs
 INTRO_MIN_WORDS = 5  # a line ending in ":" this long introduces what follows ("Tour dates for 2020:")
 LIST_ITEM_MAX_WORDS = 30  # longer lines are paragraphs, not items of that list
+FLAT_CELL_WORDS = 12  # a table flattened one cell per line: a name, a number, a short note per line
+FLAT_COLUMNS = range(2, 13)  # the columns of such a table
+FLAT_ROWS = 3  # rows that make the repeat a table
+FLAT_MATCH = 0.9  # share of a column's cells that are bare numbers (or words), at least
+NUMBER_CELL = regex.compile(r"[\d\s.,:;%‰°+±×/()$€£¥₹-]*\d[\d\s.,:;%‰°+±×/()$€£¥₹-]*")  # "5040", "85%", "$1.2"
 LIST_MAX_GAP = 2  # removed blocks a list runs through (a link line between its items)
 CARD_MIN = 3  # teaser cards (headline and date lines around a one-paragraph blurb) that make a list
 CARD_BLURB_MAX_WORDS = 35  # the typical blurb is shorter: a longer paragraph is an article's
@@ -125,6 +132,52 @@ def table_rows(blocks: list[Block]) -> set[int]:
         if cells[i] and cells[i] == cells[i - 1]:
             rows.update((i - 1, i))
     return rows
+
+
+def flat_table_cells(doc: Document, shapes: list[Shape]) -> set[int]:
+    """The lines of tables flattened one cell per line, as a scraper hands over a page's text.
+
+    Among consecutive short lines (`FLAT_CELL_WORDS` at most), a table repeats
+    its columns: with some period of 2 to 12 lines, for `FLAT_ROWS` rows or
+    more, each line is a bare number exactly when the line one row up is (one
+    exception at a time: a header, a note in a number column), and some
+    column holds numbers where another holds words.  A menu has no bare
+    numbers, nor a list of dated headlines; an archive of years has nothing but.
+    """
+    alive = [i for i in range(len(doc.blocks)) if doc.alive(i)]
+    digit = [bool(NUMBER_CELL.fullmatch(doc.blocks[i].text)) for i in alive]
+    cells: set[int] = set()
+    start = 0
+    while start < len(alive):
+        end = start
+        while end < len(alive) and shapes[alive[end]].words <= FLAT_CELL_WORDS:
+            end += 1
+        for period in FLAT_COLUMNS:
+            for lo, hi in _repeats(digit[start:end], period):
+                cells.update(alive[start + lo : start + hi])
+        start = end + 1
+    return cells
+
+
+def _repeats(digit: list[bool], period: int) -> Iterator[tuple[int, int]]:
+    """The spans ``(lo, hi)`` of `digit` (bare numbers) that repeat with `period` for
+    `FLAT_ROWS` rows, one mismatch at a time, with a column of numbers and a column of words."""
+    lo = 0
+    slips = 0
+    for k in range(period, len(digit) + 1):
+        if k < len(digit) and digit[k] == digit[k - period]:
+            slips = 0
+            continue
+        slips += 1
+        if k < len(digit) and slips == 1:
+            continue  # one exception: the header row, a note in a number column
+        hi = k if k == len(digit) else k - 1
+        span = digit[lo:hi]
+        if hi - lo >= FLAT_ROWS * period:
+            share = [sum(span[c::period]) / len(span[c::period]) for c in range(period)]
+            if max(share) >= FLAT_MATCH and min(share) <= 1 - FLAT_MATCH:
+                yield max(0, lo - period), hi  # with the row before: the header, unlike the rows
+        lo, slips = k - period, 0
 
 
 def best_run(scores: list[float]) -> tuple[int, int, float]:
@@ -672,7 +725,7 @@ class MainBodyFilter(Filter):
         shapes = [shape(" ".join(doc.remaining(b)), stops) for b in doc.timed(blocks)]
         pairs = zip(blocks, shapes, strict=True)
         scores = [removed_score(doc, b) if b.index in doc.dropped else score(b, s) for b, s in pairs]
-        for i in table_rows(blocks):
+        for i in table_rows(blocks) | (flat_table_cells(doc, shapes) if doc.mode == "text" else set()):
             # a table's rows are short lines, but the table is one piece of the text: neutral, so
             # that a long table inside the article does not split it (a link table still counts),
             # and a table alone never makes a run
