@@ -52,6 +52,29 @@ POSITIVE = [
         "under",
     ),
     (
+        "related",
+        P(["The article ends here with a full sentence.", "Most read in world news", "Prince parties in old pics"]),
+        "Prince parties",
+        "under",
+    ),
+    (
+        "related",
+        P(["The article goes on here with a sentence.", "More:", "Taliban talks resume in Doha", "Envoy meets youth"]),
+        "Taliban talks",
+        "under",
+    ),
+    (
+        "captions",
+        P(
+            [
+                "The article starts here.",
+                "In this Dec. 12, 2006, file photo, made available by NASA, two astronauts work.",
+            ]
+        ),
+        "two astronauts",
+        "caption",
+    ),
+    (
         "comments",
         P(["Leave a Reply", "Your email address will not be published. Required fields are marked *"]),
         "Your email address",
@@ -95,6 +118,16 @@ TRAPS = [
     ("related", "Next up in the trial is the testimony of the former finance minister, expected on Tuesday."),
     ("captions", "Flights between the two cities were cancelled on Monday (New York/London)."),
     ("bylines", "Reporting by the BBC revealed that the minister had misled parliament about the contracts."),
+    ("bylines", "At 10:30, Monday, June 3, 2019, the dam broke and the water reached the town within an hour."),
+    ("bylines", "Contact the clinic at info@clinic.org to book an appointment before the end of the month."),
+    ("related", "Voters who read more about the candidates were likelier to vote, the study found."),
+    ("related", "Most read in the library were the novels of Dickens, the librarian said on Monday."),
+    ("related", "More: the council said it would meet again in March to decide on the new bridge."),
+    ("captions", "In this case, the court ruled the photo was taken illegally, and the judge agreed with it."),
+    ("comments", "New rules allow 6 comments per user each day, the platform said on Tuesday."),
+    ("ads", "If you buy something through a broker, you pay a fee, the regulator warned investors on Monday."),
+    ("footer", "Opinions expressed by the judges were their own, the court said, and not binding on the panel."),
+    ("share_tags", "Did you like this story? Readers can share it with a friend by email, the editor said."),
     ("take_action", "'We must take action now,' said the activist, who signed the petition with 170,000 others."),
     ("newsletter", "The campaign asked supporters to subscribe to updates, and thousands signed up within a week."),
     ("share_tags", "She shared the photo on Facebook and Twitter before deleting it, her lawyer told the court."),
@@ -159,6 +192,24 @@ NEWS_WIDGETS = [
     ("bylines", "Associated Press writer Jane Doe in Lagos contributed to this report."),
     ("share_tags", "Follow The Daily Star on Facebook, Twitter and Instagram."),
     ("newsletter", "Subscribe to the Morning Review newsletter"),
+    ("bylines", "PUBLISHED: 00:01, Tue, Nov 19, 2019 | UPDATED: 10:43, Tue, Nov 19, 2019"),
+    ("bylines", "Updated 11:21 pm CST, Tuesday, November 19, 2019"),
+    ("bylines", "Email Jane Doe at jdoe@example.com or follow her @janedoe. Follow us on Twitter @Example."),
+    ("related", "READ MORE: Plague outbreak confirmed: two diagnosed in the capital"),
+    ("related", "View all (23)"),
+    ("related", "Explore further"),
+    ("comments", "New, 6 comments"),
+    ("bylines", "Mon 18 Nov 2019 18.54 GMT Last modified on Mon 18 Nov 2019 18.56 GMT"),
+    ("bylines", "Write to Al Root at allen.root@example.com"),
+    ("share_tags", "Like this story? Share it with a friend!"),
+    ("ads", "This post may contain affiliate and/or referral links. Please see my disclosure page."),
+    ("ads", "If you buy something through this post, the site may get a share of the sale."),
+    (
+        "footer",
+        "Citation: Astronauts would sleep (2019, November 18) retrieved 20 November 2019 from https://example.org/a",
+    ),
+    ("footer", "This document is subject to copyright. Apart from any fair dealing no part may be reproduced."),
+    ("footer", "Opinions expressed by Forbes Contributors are their own."),
     ("footer", "*These statements have not been evaluated by the Food and Drug Administration."),
     ("footer", "iPad and iPhone are registered trademarks of Apple Inc., registered in the U.S. and other countries."),
 ]
@@ -321,6 +372,28 @@ def test_main_body_cuts_short_lines_after_the_run_when_nothing_introduces_them()
     assert cleaner.clean(page, pipeline=["main_body"]) == P(article) + "\n"
 
 
+def test_main_body_keeps_a_schedule_under_a_subheading_after_the_run() -> None:
+    dates = [
+        "June 9 – West Palm Beach, FL @ Coral Sky",
+        "June 10 – Tampa, FL @ Credit Union",
+        "June 14 – Alpharetta @ Ameris",
+    ]
+    article = ["Floods in the delta", LONG, LONG.replace("fifty", "forty"), "The Band Tour Dates", *dates]
+    assert cleaner.clean(P([*article, "Home", "Contact"]), pipeline=["main_body"]) == P(article) + "\n"
+
+
+def test_main_body_cuts_headlines_with_figures_under_a_subheading() -> None:
+    # headlines carry a year or a price too, but no separator shared by every line
+    article = ["Floods in the delta", LONG, LONG.replace("fifty", "forty")]
+    more = [
+        "More stories",
+        "The best TV deals of 2019",
+        "Now 50% off, this turntable is retro",
+        "Pentagon signs $10 mln deal",
+    ]
+    assert cleaner.clean(P([*article, *more]), pipeline=["main_body"]) == P(article) + "\n"
+
+
 def test_main_body_keeps_a_list_of_links_inside_the_article() -> None:
     # product picks or sources between paragraphs are linked list items: they cost like short lines
     picks = "".join(f"<li><a href='/p{n}'>Recommended tester model {n}</a></li>" for n in range(5))
@@ -433,6 +506,54 @@ def test_dom_structure_reads_a_chrome_class_far_above_the_text() -> None:
     page = f"<body><article><h1>Rain boots</h1><p>{LONG}</p></article><div class='comments'>{deep}</div></body>"
     out = cleaner.clean(page, pipeline=["dom_structure"])
     assert LONG in out and review not in out
+
+
+def test_dom_structure_drops_a_capitalised_link_between_paragraphs() -> None:
+    promo = "GET THE NEWS APP BY CLICKING HERE"
+    page = f"<body><article><p>{LONG}</p><p><a href='/app'>{promo}</a></p><p>{LONG}</p></article></body>"
+    result = cleaner.clean_and_explain(page, pipeline=["dom_structure"])
+    assert promo not in result.text and result.text.count(LONG) == 2
+    assert [d.reason for d in result.decisions] == ["capitalised link line between paragraphs (a promo)"]
+
+
+def test_dom_structure_keeps_a_capitalised_link_that_opens_the_text_or_a_linked_sentence() -> None:
+    # after a date line the link opens the article; a linked sentence in lower case is text
+    results = "<div>Updated: Sat 8:31 PM, Feb 17, 2018</div><p><a href='/r'>CLICK FOR FULL STATE SWIM RESULTS</a></p>"
+    sentence = "<p><a href='/s'>The ministry published the full list of flooded villages.</a></p>"
+    page = f"<body><article>{results}<p>{LONG}</p>{sentence}<p>{LONG}</p></article></body>"
+    out = cleaner.clean(page, pipeline=["dom_structure"])
+    assert "SWIM RESULTS" in out and "flooded villages" in out
+
+
+def test_comments_link_in_the_post_meta_claims_nothing() -> None:
+    meta = "<ul><li>October 5, 2018</li><li><a href='#respond'>Leave a comment</a></li></ul>"
+    news = "<p>What is new in this pack?</p><ul><li>New tasks for the game</li><li>Bugs fixed</li></ul>"
+    page = f"<body><article><header><h1>Game pack</h1>{meta}</header><div>{news}<p>{LONG}</p></div></article></body>"
+    out = cleaner.clean(page, pipeline=["comments"])
+    assert "Leave a comment" not in out and "New tasks for the game" in out and "Bugs fixed" in out
+
+
+def test_comments_heading_claims_the_form_under_it() -> None:
+    form = "<p>Name</p><p>Email</p><p>Website</p>"
+    page = f"<body><article><p>{LONG}</p></article><div><h3>Leave a comment</h3>{form}</div></body>"
+    out = cleaner.clean(page, pipeline=["comments"])
+    assert "Website" not in out and LONG in out
+
+
+def test_related_marker_lets_the_article_go_on_after_its_links() -> None:
+    short = "The agency said the plague is treatable with antibiotics."
+    links = "".join(f"<p><a href='/{n}'>Plague headline number {n} about other things</a></p>" for n in range(3))
+    column = f"<div><p>{LONG}</p><p>Don't miss</p>{links}</div><div><p>{short}</p><p>{LONG}</p></div>"
+    page = f"<body><article>{column}</article></body>"
+    out = cleaner.clean(page, pipeline=["related"])
+    assert "Plague headline" not in out and short in out
+
+
+def test_related_marker_claims_the_blurbs_inside_teaser_cards() -> None:
+    blurb = "The carrier announced a firm order for thirty new jets on Wednesday."
+    card = f"<li><div><a href='/e'>Airline orders jets</a></div><div><p>{blurb}</p></div></li>"
+    page = f"<body><article><p>{LONG}</p></article><div><p>Don't miss</p><ul>{card}</ul></div></body>"
+    assert blurb not in cleaner.clean(page, pipeline=["related"])
 
 
 def test_dom_structure_keeps_an_article_nested_in_a_nav() -> None:

@@ -3,16 +3,27 @@
 Removes: "Leave a Reply", "Post a Comment", "N Comments", "Your email address
 will not be published", and the comment-form lines under such a heading.
 Signals: comment-section headings as markers; form wording as cues.
-Traps avoided: articles that quote public comments in prose.
+Traps avoided: articles that quote public comments in prose; a "Leave a
+comment" link in the post's meta line above the text is a link to the form,
+not its heading, and claims nothing under it (HTML).
 """
 
 from __future__ import annotations
 
+from ..model import Block, Document
 from ..registry import register
-from .phrases import PhraseFilter
+from .phrases import LINK_LINE, PhraseFilter
 
 
 @register
 class CommentsFilter(PhraseFilter):
     name = "comments"
     kind = "comments"
+
+    @staticmethod
+    def claimed(doc: Document, marker: Block) -> list[Block]:
+        """The form's lines under a comment heading; a link to the form (a post's
+        "Leave a comment" meta link, above the article) heads nothing."""
+        if marker.hints.link_density > LINK_LINE:
+            return []
+        return PhraseFilter.claimed(doc, marker)

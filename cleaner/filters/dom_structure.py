@@ -10,7 +10,8 @@ newsletter and donation widgets, comments), alone or with an owner before it
 and a region after it ("site-footer", "share-buttons"), or as the block of a
 BEM class ("footer__disclaimer-text"); a few words that name nothing else
 (caption, related, newsletter, bio) count in any compound ("abn-image-caption",
-"mm_related", "contributor-bio__bio").
+"mm_related", "contributor-bio__bio"); a ``<p>`` of capitals that is one
+link between paragraphs (an in-article promo: "GET THE APP BY CLICKING HERE").
 Signals: DOM hints recorded by the HTML parser for each block.
 Traps avoided: a ``<header>`` inside ``<article>`` holds the title and stays;
 an ``<article>`` or ``<main>`` nested inside a chrome tag overrules it; a
@@ -35,6 +36,7 @@ import regex
 from ..filter import Filter
 from ..model import Block, Decision, Document
 from ..registry import register
+from ..view import block_shape
 
 CHROME_TAGS = ("nav", "aside", "footer", "dialog")
 PARAGRAPH_WORDS = 25  # blocks this long are paragraphs, whose words say where the article is
@@ -68,6 +70,10 @@ def chrome_token() -> regex.Pattern[str]:
 COMPOUND_WORDS = frozenset(["related", "newsletter", "bio"])
 CAPTION_WORD = "caption"  # also glued to another word ("imageembedcaption", "captiontext")
 _TOKEN_PARTS = regex.compile(r"[-_:.]+")
+PROMO_MIN_WORDS = 4  # a capitalised link line this long between paragraphs is a promo ("CLICK HERE TO GET THE APP")
+PROMO_LINK_SHARE = 0.9  # ...and it is all link
+LINK_LINE = 0.5  # a block more linked than this is a link line, skipped when looking for paragraphs
+PROMO_CAPITALS = 0.9  # share of its letters in capitals, at least ("... AT AMAs AMID FEUD")
 
 
 def compound_word(token: str) -> str | None:
@@ -149,6 +155,25 @@ def chrome_reason(block: Block, wrapping: frozenset[str] = frozenset()) -> str |
     return next((r for r in chrome_reasons(block) if r not in wrapping), None)
 
 
+def shouted_link(doc: Document, block: Block) -> bool:
+    """A paragraph (``<p>``) of capitals that is one link, between paragraphs of
+    prose (other link lines aside): an in-article promo or teaser ("GET THE APP
+    BY CLICKING HERE", a related headline in capitals).  A subheading is no
+    link; a linked title in capitals is a heading, not a ``<p>``, and a link
+    opening the article's text has its date line above it."""
+    hints = block.hints
+    if hints.link_density < PROMO_LINK_SHARE or hints.heading or not hints.path or hints.path[-1] != "p":
+        return False
+    letters = [c for c in block.text if c.isalpha()]
+    if not letters or sum(c.isupper() for c in letters) < PROMO_CAPITALS * len(letters):
+        return False
+    if block_shape(doc, block).words < PROMO_MIN_WORDS:
+        return False
+    before = next((b for b in reversed(doc.blocks[: block.index]) if b.hints.link_density <= LINK_LINE), None)
+    after = next((b for b in doc.blocks[block.index + 1 :] if b.hints.link_density <= LINK_LINE), None)
+    return all(b is not None and block_shape(doc, b).prose for b in (before, after))
+
+
 @register
 class DomStructureFilter(Filter):
     name = "dom_structure"
@@ -162,3 +187,5 @@ class DomStructureFilter(Filter):
                 reason = chrome_reason(block, wrapping)
                 if reason:
                     yield self.drop(block, reason)
+                elif shouted_link(doc, block):
+                    yield self.drop(block, "capitalised link line between paragraphs (a promo)")

@@ -20,7 +20,9 @@ paragraphs; byline and date lines between title and text go; a
 comment-section line ends the run, and so does a list of teaser cards after
 the article (lone short blurbs between headline and date lines, about other
 things than the article); a list or table that the run's last sentence
-introduces ("Tour dates:") stays with it.  In HTML, an element whose children
+introduces ("Tour dates:") stays with it, and so does a schedule under a
+subheading right after the run (lines with a figure, split alike: "June 9 –
+City @ Venue").  In HTML, an element whose children
 repeat the teaser card (a linked headline, then an unlinked blurb, on one line
 or two) goes when it lies outside the element holding the article's
 paragraphs and is about other things; inside that element a list is the
@@ -67,6 +69,9 @@ FLAT_ROWS = 3  # rows that make the repeat a table
 FLAT_MATCH = 0.9  # share of a column's cells that are bare numbers (or words), at least
 NUMBER_CELL = regex.compile(r"[\d\s.,:;%‰°+±×/()$€£¥₹-]*\d[\d\s.,:;%‰°+±×/()$€£¥₹-]*")  # "5040", "85%", "$1.2"
 LIST_MAX_GAP = 2  # removed blocks a list runs through (a link line between its items)
+HEADED_LIST_MIN = 3  # items with a figure under a subheading that make a schedule ("Tour Dates", then dates)
+SCHEDULE_SEPARATORS = (" – ", " — ", " - ", " @ ")  # what splits a schedule's lines into date and place
+SCHEDULE_ITEM_MIN_WORDS = 3  # a date and a place at least; a follower counter ("299 FollowersFollow") is shorter
 CARD_MIN = 3  # teaser cards (headline and date lines around a one-paragraph blurb) that make a list
 CARD_BLURB_MAX_WORDS = 35  # the typical blurb is shorter: a longer paragraph is an article's
 BYLINED_BLURB_MAX_WORDS = 60  # ...unless each card has two unfinished labels (a headline, a byline), as sections do not
@@ -446,7 +451,7 @@ def own_line(doc: Document, shapes: list[Shape], block: Block, box: tuple[int, i
     )
 
 
-def chrome_seen(doc: Document, shapes: list[Shape], side: range) -> bool:
+def chrome_seen(doc: Document, shapes: list[Shape], side: list[int], head: bool) -> bool:
     """Whether this side of the run is page chrome to cut.
 
     In HTML the DOM placed the run, so both sides go.  A plain text is cut on
@@ -463,7 +468,7 @@ def chrome_seen(doc: Document, shapes: list[Shape], side: range) -> bool:
     if doc.mode == "html" or any(i in doc.dropped for i in side):
         return True
     kept = [i for i in side if doc.alive(i)]
-    return len(kept) < OWN_LINES or (side.start == 0 and menu_run(shapes, kept))
+    return len(kept) < OWN_LINES or (head and menu_run(shapes, kept))
 
 
 def menu_run(shapes: list[Shape], lines: list[int]) -> bool:
@@ -678,8 +683,10 @@ def introduced_list(doc: Document, shapes: list[Shape], last: int) -> list[int]:
     intro = last
     if not blocks[last].text.rstrip().endswith(":"):
         after = next((b.index for b in blocks[last + 1 :] if doc.alive(b.index)), None)
-        if after is None or not blocks[after].text.rstrip().endswith(":") or shapes[after].words < INTRO_MIN_WORDS:
+        if after is None:
             return []
+        if not blocks[after].text.rstrip().endswith(":") or shapes[after].words < INTRO_MIN_WORDS:
+            return headed_schedule(doc, shapes, after)
         intro = after
     items, gap = [intro], 0
     for block in blocks[intro + 1 :]:
@@ -693,6 +700,36 @@ def introduced_list(doc: Document, shapes: list[Shape], last: int) -> list[int]:
             items.append(block.index)
             gap = 0
     return items if intro != last else items[1:]
+
+
+def headed_schedule(doc: Document, shapes: list[Shape], heading: int) -> list[int]:
+    """A subheading right after the run and the schedule under it ("The Band Tour Dates").
+
+    Dates, results or prices under their own subheading end an article with no
+    sentence to introduce them; they stay when at least `HEADED_LIST_MIN`
+    unlinked short lines follow the heading one after another, each with a
+    figure and all split by one separator ("June 9 – City @ Venue").  Headlines
+    below an article carry figures too (a year, a price), but no common
+    separator; a social widget's counters are single words.
+    """
+    head = doc.blocks[heading]
+    if not shapes[heading].heading_like or head.hints.link_density > 0.5:
+        return []
+    if any(sep in head.text for sep in SCHEDULE_SEPARATORS):
+        return []  # the first date itself: no heading names the list
+    items: list[int] = []
+    shared = set(SCHEDULE_SEPARATORS)
+    for block in doc.blocks[heading + 1 :]:
+        i, text = block.index, block.text
+        if not doc.alive(i) or block.hints.link_density > 0.5:
+            break
+        if not SCHEDULE_ITEM_MIN_WORDS <= shapes[i].words <= LIST_ITEM_MAX_WORDS or not any(c.isdigit() for c in text):
+            break
+        shared &= {sep for sep in SCHEDULE_SEPARATORS if sep in text}
+        if not shared:
+            break
+        items.append(i)
+    return [heading, *items] if len(items) >= HEADED_LIST_MIN else []
 
 
 def teaser_link(doc: Document, block: Block) -> bool:
@@ -752,12 +789,14 @@ class MainBodyFilter(Filter):
         for i in sorted(dom_card_lists(doc, shapes, first, last)) if doc.mode == "html" else ():
             if first <= i <= last and doc.alive(i) and i not in items:
                 yield self.drop(blocks[i], "teaser card list beside the article")
-        head = chrome_seen(doc, shapes, range(first))  # else the lines above the run are the text's own, bylines too
+        # else the lines above the run are the text's own, bylines too
+        head = chrome_seen(doc, shapes, list(range(first)), head=True)
         top = self.lead_in(doc, shapes, first, stops) if head else 0
         for block in blocks[:top]:
             if doc.alive(block.index):
                 yield self.drop(block, "before the main text")
-        tail = blocks[last + 1 :] if ended or chrome_seen(doc, shapes, range(last + 1, len(blocks))) else []
+        after = [i for i in range(last + 1, len(blocks)) if i not in items]  # an introduced list is the text's
+        tail = blocks[last + 1 :] if ended or chrome_seen(doc, shapes, after, head=False) else []
         for block in tail:
             if doc.alive(block.index) and block.index not in items:
                 why = "teaser list after the article" if block.index in teasers else "after the main text"

@@ -8,7 +8,8 @@ expression over the whole page:
 * ``[cue]``: a block is dropped only when cue wording dominates it, so a
   paragraph that merely mentions "cookies" or "donations" survives;
 * ``[marker]``: a heading that opens a section of this kind claims the run
-  of short lines under it (button labels, headlines, captions);
+  of short lines under it (button labels, headlines, captions); in HTML an
+  unlinked sentence beside the heading after its links ends the claim;
 * ``[tail]``: a heading after which the rest of the page is this kind (a
   consent manager's "Privacy Overview", a comment thread's heading), honoured
   only when less prose follows it than precedes it.
@@ -34,6 +35,8 @@ LABEL_MAX_WORDS = 80  # a whole-line label or heading is never longer
 CUE_MAX_WORDS = 120  # longer blocks cannot be dominated by cue wording
 CLAIM_LIMIT = 15  # a marker claims at most this many blocks
 CLAIM_STOP_WORDS = 18  # a prose block this long ends a marker's claim
+LINK_LINE = 0.5  # a line more linked than this is a link (a headline in a list)
+COUSIN = 2  # levels up to the element that a paragraph and the heading beside it share
 OPENING_CUE_MAX_WORDS = 25  # a block this short that opens with cue wording is that widget's sentence
 
 
@@ -164,6 +167,23 @@ def dominated(block: Block, s: Shape, matches: list[str], share: float) -> bool:
     return not s.prose and s.words <= 12
 
 
+def _sentence_after_links(doc: Document, marker: Block, run: list[Block], block: Block, s: Shape) -> bool:
+    """An unlinked sentence beside the heading, after its links (HTML): the article goes on there.
+
+    A short paragraph after a "Don't miss" box of headline links set among the
+    article's paragraphs is the article's next one, though shorter than
+    `CLAIM_STOP_WORDS`: it stands at the heading's depth, under the same
+    grandparent (a text column split around a picture).  A teaser's blurb sits
+    deeper, inside its card; a plain-text page shows no links.
+    """
+    if doc.mode != "html" or not run or not s.prose or block.hints.link_density > 0:
+        return False
+    here, there = block.hints.nodes, marker.hints.nodes
+    if len(here) != len(there) or here[:-COUSIN] != there[:-COUSIN]:
+        return False
+    return all(b.hints.link_density > LINK_LINE for b in run)
+
+
 class PhraseFilter(Filter):
     """Drops blocks of one boilerplate kind found by its cue phrases."""
 
@@ -207,7 +227,7 @@ class PhraseFilter(Filter):
         for i, block in enumerate(alive):
             # a paragraph ends the run, and so does the heading that leads into one
             leads_in = i + 1 < len(alive) and ends[i + 1] and shapes[i].heading_like
-            if ends[i] or leads_in:
+            if ends[i] or leads_in or _sentence_after_links(doc, marker, run, block, shapes[i]):
                 break
             run.append(block)
         return run
