@@ -29,8 +29,8 @@ from ..filter import Filter
 from ..model import Block, Decision, Document
 from ..registry import register
 from ..signals import LONG_BLOCK
-from .main_body import element_children
 from .pull_quotes import block_key
+from .structure import element_children
 
 MIN_WORDS = 20  # a paragraph: shorter lines repeat legitimately
 DUMP_MIN_WORDS = 100  # a block this long may be a copy of several kept paragraphs run together

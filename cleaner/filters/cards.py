@@ -1,0 +1,109 @@
+"""Teaser-card lists after an article, in plain text, and the topic test both paths share.
+
+Below an article, "more stories" lists repeat one card shape: short lines (a
+headline, a byline, a date) around a single short blurb.  An article's
+paragraphs follow each other; a card list's blurbs stand alone between
+labels, and they are about other things than the article above them.
+`main_body` ends its run where such a list starts; `structure` uses the
+topic test for card lists and listings the DOM shows.
+"""
+
+from __future__ import annotations
+
+from .. import vocab
+from ..model import Document
+from ..signals import Shape, tokens
+
+CARD_MIN = 3  # teaser cards (headline and date lines around a one-paragraph blurb) that make a list
+CARD_BLURB_MAX_WORDS = 35  # the typical blurb is shorter: a longer paragraph is an article's
+BYLINED_BLURB_MAX_WORDS = 60  # ...unless each card has two unfinished labels (a headline, a byline), as sections do not
+CARD_CORE_WORDS = 200  # distinct content words of the article above the cards, at least
+CARD_MAX_OVERLAP = 0.4  # share of the cards' words found in that article, at most
+SHORT_CORE, SHORT_OVERLAP = 0.5, 0.15  # a shorter article (this share of those words) needs cards this far off topic
+HEADLINE_MAX_WORDS = 15  # a line without a final stop up to this long is a headline, not a blurb
+CARD_PAIR_SHARE = 0.25  # at most this share of the blurbs after the article stand in pairs
+
+
+def is_blurb(s: Shape) -> bool:
+    """A paragraph-like line: prose, or long enough to be a teaser's one-sentence blurb."""
+    if not s.terminal and s.words <= HEADLINE_MAX_WORDS:
+        return False  # an unfinished sentence this short is a headline: a card's label
+    return s.prose or s.words >= 12
+
+
+def card_list(
+    doc: Document, shapes: list[Shape], scores: list[float], first: int, last: int, min_score: float
+) -> int | None:
+    """Where a list of teaser cards that ends the run starts, if one does.
+
+    Below an article, "more stories" lists repeat one card shape: short lines
+    (a headline, a byline, a date) around a single short blurb.  An article's
+    paragraphs follow each other; a card list's blurbs stand alone between
+    labels, and they are about other things than the article above them.
+    """
+    alive = [i for i in range(first, last + 1) if doc.alive(i)]
+    start = _card_zone(alive, shapes, scores, first, min_score)
+    if start is None or not about_other_things(doc, alive[:start], alive[start:]):
+        return None
+    return alive[start]
+
+
+def _card_zone(alive: list[int], shapes: list[Shape], scores: list[float], first: int, min_score: float) -> int | None:
+    """The earliest position in `alive` (a label right after a paragraph) after
+    which at least `CARD_MIN` lone short blurbs, as many labels, and almost no
+    paragraph pairs follow, with a run's worth of prose (`min_score`) above it."""
+    blurb = [is_blurb(shapes[i]) for i in alive]
+    n = len(alive)
+    paired = [blurb[k] and ((k > 0 and blurb[k - 1]) or (k + 1 < n and blurb[k + 1])) for k in range(n)]
+    pairs = labels = lone = 0
+    start = None
+    for k in range(n - 1, 0, -1):
+        if not blurb[k]:
+            labels += 1
+        elif paired[k]:
+            pairs += 1
+        else:
+            lone += 1
+        if blurb[k] or not blurb[k - 1]:
+            continue
+        if lone < CARD_MIN or labels < lone or pairs > CARD_PAIR_SHARE * (lone + pairs):
+            continue
+        if sum(scores[first : alive[k]]) >= min_score and _first_cards(alive[k:], shapes, blurb[k:], paired[k:]):
+            start = k
+    return start
+
+
+def _first_cards(zone: list[int], shapes: list[Shape], blurb: list[bool], paired: list[bool]) -> bool:
+    """Whether the zone opens with `CARD_MIN` short lone blurbs before any two
+    paragraphs in a row (those are the article's own next section).  A teaser's
+    blurb is short; a longer one passes when each card also carries two
+    unfinished labels (a headline and a byline or date), as a section does not."""
+    words: list[int] = []
+    unfinished = 0
+    for i, is_blurb_, is_paired in zip(zone, blurb, paired, strict=True):
+        if is_paired:
+            return False
+        if not is_blurb_:
+            unfinished += not shapes[i].terminal
+            continue
+        words.append(shapes[i].words)
+        if len(words) == CARD_MIN:
+            bylined = unfinished >= 2 * CARD_MIN
+            return max(words) <= (BYLINED_BLURB_MAX_WORDS if bylined else CARD_BLURB_MAX_WORDS)
+    return False
+
+
+def about_other_things(doc: Document, article: list[int], cards: list[int], core_words: int = CARD_CORE_WORDS) -> bool:
+    """A full article's vocabulary above, little of it shared by the cards below."""
+    stops = vocab.function_words(doc.languages)
+    core = {t for i in article for t in content_words(doc.blocks[i].text, stops)}
+    words = [t for i in cards for t in content_words(doc.blocks[i].text, stops)]
+    shared = sum(t in core for t in words)
+    if len(core) >= core_words:
+        return shared < CARD_MAX_OVERLAP * len(words)
+    # a shorter article is judged too when the cards share next to nothing with it
+    return len(core) >= SHORT_CORE * core_words and shared < SHORT_OVERLAP * len(words)
+
+
+def content_words(text: str, stops: frozenset[str]) -> list[str]:
+    return [t for t in tokens(text) if t not in stops]
