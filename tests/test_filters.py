@@ -972,3 +972,143 @@ def test_repeats_keeps_repeated_list_items() -> None:
     # a meal plan repeats its items day after day: short lines are not candidates
     page = P(["Day 1", "Asparagus and eggs, one cup of berries", "Day 2", "Asparagus and eggs, one cup of berries"])
     assert cleaner.clean(page, pipeline=["repeats"]) == page + "\n"
+
+
+# a closing sentence of an article in each language, for widget lines after it
+LONG_IN = {
+    "fr": "Les autorités ont indiqué que l'eau était montée plus vite qu'à aucun moment depuis cinquante ans.",
+    "es": "Las autoridades dijeron que el agua había subido más rápido que nunca en cincuenta años.",
+    "de": "Die Behörden sagten, das Wasser sei schneller gestiegen als jemals in den vergangenen fünfzig Jahren.",
+    "it": "Le autorità hanno detto che l'acqua era salita più in fretta che mai negli ultimi cinquant'anni.",
+    "pt": "As autoridades disseram que a água tinha subido mais depressa do que nunca em cinquenta anos.",
+}
+
+# (filter, language, the local counterpart of an English news widget line): each goes after the article
+NEWS_WIDGETS_ABROAD = [
+    ("bylines", "fr", "(Avec AFP)"),
+    ("bylines", "fr", "Le Monde avec AFP"),
+    ("bylines", "es", "(Con información de EFE)"),
+    ("bylines", "es", "Con información de Reuters y AFP"),
+    ("bylines", "de", "Mit Material von dpa"),
+    ("bylines", "de", "mit Material der Nachrichtenagenturen dpa und AFP"),
+    ("bylines", "pt", "*Com informações da Agência Brasil"),
+    ("bylines", "pt", "(Com Lusa)"),
+    ("related", "fr", "Les plus lus dans la rubrique Sport"),
+    ("related", "fr", "Du même auteur"),
+    ("related", "fr", "Voir tout (23)"),
+    ("related", "es", "Lo más leído en Deportes"),
+    ("related", "es", "Más artículos de este autor"),
+    ("related", "de", "Meistgelesen in Politik"),
+    ("related", "de", "Weitere Artikel aus diesem Ressort"),
+    ("related", "it", "Più letti in Cronaca"),
+    ("related", "it", "Altri articoli dello stesso autore"),
+    ("related", "pt", "Mais lidas em Esportes"),
+    ("related", "pt", "Mais notícias desta editoria"),
+    ("newsletter", "fr", "Vous êtes bien inscrit à la newsletter"),
+    ("newsletter", "fr", "Votre inscription a bien été prise en compte"),
+    ("newsletter", "es", "Te has suscrito correctamente"),
+    ("newsletter", "de", "Vielen Dank für Ihre Anmeldung. Bitte bestätigen Sie Ihre Anmeldung."),
+    ("newsletter", "it", "Iscrizione avvenuta con successo"),
+    ("newsletter", "pt", "Inscrição realizada com sucesso"),
+    ("newsletter", "pt", "Inscreva-se na newsletter do Público"),
+    ("newsletter", "pt", "Receba as notícias direto no seu e-mail"),
+    ("related", "fr", "Lire aussi | Le gouvernement adopte la réforme des retraites"),
+    ("share_tags", "fr", "Suivez Le Monde sur Twitter, Facebook et Instagram"),
+    ("share_tags", "es", "Sigue a EL PAÍS en Facebook, X e Instagram"),
+    ("share_tags", "de", "Folgen Sie der Tagesschau auf Instagram"),
+    ("share_tags", "it", "Segui Il Post su Instagram e Facebook"),
+    ("share_tags", "pt", "Siga o g1 no Instagram"),
+    ("footer", "fr", "Ces informations ne remplacent pas l'avis d'un médecin."),
+    ("footer", "fr", "Les propos tenus dans cette tribune n'engagent que leur auteur."),
+    ("footer", "es", "Este artículo es meramente informativo y no sustituye la consulta con un médico."),
+    ("footer", "es", "Las opiniones expresadas en este artículo son responsabilidad exclusiva de su autor."),
+    ("footer", "es", "Prohibida su reproducción total o parcial"),
+    (
+        "footer",
+        "de",
+        "Wichtiger Hinweis: Die Informationen ersetzen keinesfalls eine professionelle Beratung oder Behandlung"
+        " durch ausgebildete und anerkannte Ärzte.",
+    ),
+    ("footer", "it", "Le informazioni riportate non sostituiscono il parere del medico."),
+    ("footer", "it", "RIPRODUZIONE RISERVATA"),
+    ("footer", "pt", "Este conteúdo é apenas informativo e não substitui a consulta médica."),
+    ("footer", "pt", "Os artigos publicados com assinatura não traduzem a opinião do jornal."),
+    ("ads", "fr", "Cet article contient des liens affiliés."),
+    ("ads", "es", "Este artículo contiene enlaces de afiliados."),
+    ("ads", "de", "Transparenz: Dieser Artikel enthält Affiliate-Links."),
+    ("ads", "it", "Questo articolo contiene link di affiliazione."),
+    ("ads", "pt", "Este artigo contém links de afiliados."),
+    ("donation", "fr", "Soutenez le journalisme indépendant"),
+    ("donation", "es", "Apoya el periodismo independiente"),
+    ("donation", "de", "Unterstützen Sie unabhängigen Journalismus"),
+    ("donation", "it", "Sostieni il giornalismo indipendente"),
+    ("donation", "pt", "Apoie o jornalismo independente"),
+    (
+        "captions",
+        "es",
+        "En esta imagen de archivo del 20 de septiembre de 2019, dos astronautas trabajan en la estación.",
+    ),
+]
+
+# (filter, language, a body sentence with the same words that must survive that filter)
+TRAPS_ABROAD = [
+    ("bylines", "fr", "Avec AFP et Reuters, le journal a signé un accord de partage de contenus l'an dernier."),
+    ("bylines", "es", "Con información de la fiscalía, el juez ordenó la detención del sospechoso el lunes."),
+    ("bylines", "de", "Mit Material von dpa und Reuters hat die Redaktion das Dossier über den Krieg erstellt."),
+    ("bylines", "pt", "Com informações da polícia, os vizinhos encontraram o menino perto do rio na segunda-feira."),
+    ("related", "fr", "Les plus lus dans la région restent les quotidiens gratuits, selon une étude publiée mardi."),
+    ("related", "es", "Lo más leído en la biblioteca fueron las novelas de Galdós, dijo la bibliotecaria el lunes."),
+    ("related", "de", "Meistgelesen in der Bibliothek waren die Romane von Fontane, sagte die Bibliothekarin."),
+    (
+        "newsletter",
+        "fr",
+        "Les électeurs doivent confirmer leur inscription sur les listes avant vendredi, a dit la mairie.",
+    ),
+    ("newsletter", "de", "Wähler müssen ihre Anmeldung bis Freitag bestätigen, teilte die Stadt am Montag mit."),
+    ("share_tags", "es", "Sigue a su equipo en Twitter desde el hospital, contó su madre a los periodistas."),
+    ("share_tags", "de", "Folgen Sie mir auf Twitter, sagte der Politiker im Scherz und verließ den Saal."),
+    (
+        "footer",
+        "fr",
+        "Les informations diffusées par l'application ne remplacent pas l'avis d'un médecin, a averti la ministre.",
+    ),
+    ("footer", "fr", "Les propos tenus n'engagent que leur auteur, a répliqué le porte-parole du gouvernement."),
+    (
+        "footer",
+        "de",
+        "Die Informationen ersetzen nicht den Besuch beim Arzt, warnte die Gesundheitsministerin am Montag.",
+    ),
+    (
+        "footer",
+        "it",
+        "Le informazioni fornite dalla polizia non sostituiscono il parere del medico legale, ha detto il giudice.",
+    ),
+    ("footer", "es", "Queda prohibida la reproducción de especies protegidas en cautiverio, recuerda la ley."),
+    ("ads", "de", "Der Artikel enthält Affiliate-Links, kritisierte die Verbraucherzentrale am Dienstag in Berlin."),
+    ("donation", "de", "Die Stiftung unterstützt unabhängigen Journalismus in Osteuropa seit mehr als zehn Jahren."),
+    ("footer", "pt", "Os artigos publicados não refletem a opinião do governo, disse o ministro na terça-feira."),
+    ("footer", "es", "Las opiniones expresadas por los vecinos son responsabilidad de su autor, dijo el alcalde."),
+    ("related", "it", "Più letti in classe erano i romanzi di Manzoni, ha raccontato la maestra ai genitori."),
+    ("related", "pt", "Mais lidas em voz alta, as cartas emocionaram o público do teatro na noite de sábado."),
+    ("share_tags", "pt", "Siga o dinheiro no Instagram, disse o investigador aos deputados da comissão."),
+    (
+        "newsletter",
+        "pt",
+        "O banco quer que os boletos cheguem direto no seu e-mail a partir de março, disse o ministro.",
+    ),
+    ("captions", "es", "En esta foto, tomada en 1945, se ve a mi abuelo frente a la casa, contó la mujer."),
+]
+
+
+@pytest.mark.parametrize(
+    ("name", "lang", "line"), NEWS_WIDGETS_ABROAD, ids=[f"{lang}-{line[:24]}" for _, lang, line in NEWS_WIDGETS_ABROAD]
+)
+def test_filter_removes_a_news_widget_line_in_other_languages(name: str, lang: str, line: str) -> None:
+    assert cleaner.clean(P([LONG_IN[lang], line]), pipeline=[name], lang=lang) == LONG_IN[lang] + "\n"
+
+
+@pytest.mark.parametrize(
+    ("name", "lang", "page"), TRAPS_ABROAD, ids=[f"{name}-{lang}" for name, lang, _ in TRAPS_ABROAD]
+)
+def test_filter_keeps_the_same_words_in_prose_in_other_languages(name: str, lang: str, page: str) -> None:
+    assert cleaner.clean(page, pipeline=[name], lang=lang) == page + "\n"
