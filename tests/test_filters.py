@@ -142,6 +142,37 @@ TRAPS = [
     ("artifacts", "The page kept loading for minutes, users said, before the site finally crashed on Tuesday."),
     ("ads", "The advertisement for the new clinic promised free care, but patients were later charged fees."),
     ("captions", "The photographer said the photo of the flooded village, taken in March, changed her career."),
+    ("bylines", "Questions about this article were sent to the ministry, which did not reply by Tuesday."),
+    ("newsletter", "There was a problem subscribing new customers, the bank said, after its website crashed."),
+    ("related", "Top stories in the Nation magazine this year were about the election, its editor said."),
+    ("related", "The most read stories of the year were about the floods, the editor said on Monday."),
+    ("related", "Related coverage from the BBC showed the same crowds outside parliament on Tuesday."),
+    ("ads", "We use affiliate links rarely, the editor said, because readers distrust them."),
+    ("share_tags", "Subscribe to the channel on YouTube for more videos, the singer told her fans before the concert."),
+    ("comments", "The site said that we are moderating comments more strictly now, according to its editor."),
+    ("share_tags", "Readers who like this article? format of headlines complained to the editor, who changed it."),
+    (
+        "bylines",
+        P(
+            [
+                "About Jane Doe",
+                "Jane Doe was 34 when she left the village for the capital, where she found work in a textile mill.",
+                "Her sister stayed behind and ran the family farm until the floods of 2012 destroyed the harvest.",
+                "Years later the two women met again at a wedding, and they have not been apart since then.",
+            ]
+        ),
+    ),
+    (  # a topic subheading is no name: capitals are read case-sensitively
+        "bylines",
+        P(
+            [
+                "The river rose above its banks on Monday and forced more than fifty families to leave their homes.",
+                "Officials said the rain would continue across the delta for a third straight day on Tuesday.",
+                "About river floods",
+                "Scientists say river floods like this one are becoming more frequent in the delta.",
+            ]
+        ),
+    ),
 ]
 
 STRUCTURAL_POSITIVE = {
@@ -212,6 +243,18 @@ NEWS_WIDGETS = [
     ("footer", "Opinions expressed by Forbes Contributors are their own."),
     ("footer", "*These statements have not been evaluated by the Food and Drug Administration."),
     ("footer", "iPad and iPhone are registered trademarks of Apple Inc., registered in the U.S. and other countries."),
+    ("bylines", "About this article"),
+    ("newsletter", "You have been successfully subscribed!"),
+    ("newsletter", "There was a problem subscribing you to the newsletter. Double check your email and try again."),
+    ("related", "Top stories in Nation"),
+    ("related", "Most read stories"),
+    ("related", "Related coverage from How to Do Everything: Money:"),
+    ("ads", "FTC: We use income earning auto affiliate links. More."),
+    ("share_tags", "Subscribe to 9to5Mac on YouTube for more Apple news:"),
+    ("comments", "Note: we are temporarily moderating all comments submitted to deal with a surge in spam."),
+    ("share_tags", "Like this article?"),
+    ("bylines", "About Jane Doe\n\nJane Doe is a staff writer who covers science and the environment for the paper."),
+    ("bylines", "Über Max Muster\n\nAls Redakteur schreibt Max Muster seit 2015 über Wissenschaft und Umwelt."),
 ]
 
 

@@ -1,21 +1,105 @@
-"""Bylines, date lines, reading time, press-release furniture and media contacts.
+"""Bylines, date lines, reading time, press-release furniture, media contacts and author boxes.
 
 Removes: "By Name Surname", "Published: 25 January 2021", "5 min read",
-"FOR IMMEDIATE RELEASE", "ENDS", "###", "For media inquiries contact ...".
+"FOR IMMEDIATE RELEASE", "ENDS", "###", "For media inquiries contact ...",
+and an author box after the article: a heading "About Jane Doe" ("Sobre",
+"Über", "À propos de", "Acerca de", "Informazioni su") and the bio under it
+that names her.
 Signals: whole-line byline and date shapes in each language; press-office
-wording as cues.
+wording as cues; for an author box, the name in its heading repeated in the
+paragraph under it, with no more prose after the box than before it.
 Traps avoided: sentences that begin with "By" ("By the end of the year ...")
 are longer than a byline shape allows; datelines inside the first paragraph
-stay.
+stay; a subheading "About Face" (one word), a heading whose next paragraph
+does not open by naming the person, and one early in a long article, stay.
 """
 
 from __future__ import annotations
 
+from collections.abc import Iterator
+
+import regex
+
+from ..model import Block, Decision, Document
 from ..registry import register
+from ..view import block_shape
 from .phrases import PhraseFilter
+
+# "About Jane Doe": the heading of an author box, in the six languages; a name is two to four
+# capitalised words (with the particles of names between them)
+_NAME_WORD = r"(?-i:\p{Lu})[\p{L}'’.-]+"  # scoped: under IGNORECASE a bare \p{Lu} is any letter
+_PARTICLE = r"(?:de|da|do|dos|das|del|della|di|du|van|von|der|den|la|le)"
+AUTHOR_BOX = regex.compile(
+    rf"(?:about|sobre|acerca de|über|à propos de|informazioni su)\h+"
+    rf"(?P<name>{_NAME_WORD}(?:\h+(?:{_PARTICLE}\h+)?{_NAME_WORD}){{1,3}})",
+    regex.IGNORECASE | regex.V1,
+)
+# capitalised words that start a heading "About Us" or "About This Article", not a name
+_NOT_NAMES = regex.compile(
+    r"us|me|this|the|our|your|my|his|her|their|them|it|that|these|those|what|why|how|who|where|when"
+    r"|nous|moi|cette|ce|cet|notre|nosotros|nosotras|este|esta|nuestro|nuestra|uns|diesen|diese|dieser"
+    r"|unser|unsere|noi|questo|questa|nós|nosso|nossa",
+    regex.IGNORECASE,
+)
+BIO_MAX_BLOCKS = 2  # an author box holds at most this many paragraphs
+BIO_NAME_WITHIN = 15  # the bio's first paragraph names the person within this many words
+
+
+def _named(text: str, name: str, first: bool) -> bool:
+    """The bio names the person: its first paragraph by the whole name near its start, the
+    next one at least by the surname."""
+    if first:
+        return name in " ".join(text.split()[:BIO_NAME_WITHIN])
+    return name.split()[-1] in text
 
 
 @register
 class BylinesFilter(PhraseFilter):
     name = "bylines"
     kind = "byline"
+
+    def __call__(self, doc: Document) -> Iterator[Decision]:
+        yield from super().__call__(doc)
+        yield from self.author_boxes(doc)
+
+    def author_boxes(self, doc: Document) -> Iterator[Decision]:
+        for block in doc.blocks:
+            if not doc.alive(block.index) or block.words > 6:
+                continue
+            match = AUTHOR_BOX.fullmatch(block.text.strip().rstrip(":"))
+            if match is None:
+                continue
+            name = match.group("name")
+            if _NOT_NAMES.fullmatch(name.split()[0]) or len(name.split()[-1]) < 3:
+                continue
+            bio = self._bio(doc, block, name)
+            if not bio or not self._after_article(doc, block, bio[-1]):
+                continue
+            yield self.drop(block, f"author box {block.text.strip()!r}")
+            for b in bio:
+                yield self.drop(b, f"bio under {block.text.strip()!r}")
+
+    @staticmethod
+    def _bio(doc: Document, heading: Block, name: str) -> list[Block]:
+        """The paragraphs right under the heading that name the person."""
+        bio: list[Block] = []
+        for b in doc.blocks[heading.index + 1 :]:
+            if not doc.alive(b.index):
+                continue
+            if len(bio) >= BIO_MAX_BLOCKS or not block_shape(doc, b).prose or not _named(b.text, name, not bio):
+                break
+            bio.append(b)
+        return bio
+
+    @staticmethod
+    def _after_article(doc: Document, heading: Block, last: Block) -> bool:
+        """An author box follows the article: less prose after it than before the heading."""
+        before = after = 0
+        for b in doc.kept():
+            s = block_shape(doc, b)
+            if s.prose:
+                if b.index > last.index:
+                    after += s.words
+                elif b.index < heading.index:
+                    before += s.words
+        return after < before
