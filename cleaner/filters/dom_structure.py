@@ -28,7 +28,7 @@ from __future__ import annotations
 
 from collections import Counter
 from collections.abc import Iterator
-from functools import cache
+from functools import cache, lru_cache
 from importlib import resources
 
 import regex
@@ -113,12 +113,20 @@ def chrome_reasons(block: Block) -> Iterator[str]:
             yield f"inside <{tag}>"
     if "header" in hints.path and "article" not in hints.path and "main" not in hints.path:
         yield "inside the page <header>"
+    yield from token_reasons(hints.tokens)
+
+
+@lru_cache(maxsize=4096)  # blocks under the same ancestors share their words: read them once
+def token_reasons(tokens: frozenset[str]) -> tuple[str, ...]:
+    """The reasons the class/id/role words of a block's ancestors give, in sorted word order."""
     pattern = chrome_token()
-    for token in sorted(hints.tokens):
+    reasons = []
+    for token in sorted(tokens):
         if pattern.fullmatch(token) or pattern.fullmatch(bem_block(token)):
-            yield f"inside an element marked {token!r}"
-        elif compound_word(token):
-            yield f"inside an element marked {token!r} ({compound_word(token)})"
+            reasons.append(f"inside an element marked {token!r}")
+        elif word := compound_word(token):
+            reasons.append(f"inside an element marked {token!r} ({word})")
+    return tuple(reasons)
 
 
 def wrappers(blocks: list[Block]) -> frozenset[str]:
