@@ -63,7 +63,8 @@ class BylinesFilter(PhraseFilter):
         yield from self.author_boxes(doc)
 
     def author_boxes(self, doc: Document) -> Iterator[Decision]:
-        for block in doc.blocks:
+        prose: list[int] | None = None  # prose words up to each block, counted once a heading is found
+        for block in doc.timed(doc.blocks):
             if not doc.alive(block.index) or block.words > 6:
                 continue
             match = AUTHOR_BOX.fullmatch(block.text.strip().rstrip(":"))
@@ -73,8 +74,12 @@ class BylinesFilter(PhraseFilter):
             if _NOT_NAMES.fullmatch(name.split()[0]) or len(name.split()[-1]) < 3:
                 continue
             bio = self._bio(doc, block, name)
-            if not bio or not self._after_article(doc, block, bio[-1]):
+            if not bio:
                 continue
+            prose = prose or _prose_before(doc)
+            before, after = prose[block.index], prose[-1] - prose[bio[-1].index + 1]
+            if after >= before:
+                continue  # an author box follows the article: less prose after it than before it
             yield self.drop(block, f"author box {block.text.strip()!r}")
             for b in bio:
                 yield self.drop(b, f"bio under {block.text.strip()!r}")
@@ -91,15 +96,11 @@ class BylinesFilter(PhraseFilter):
             bio.append(b)
         return bio
 
-    @staticmethod
-    def _after_article(doc: Document, heading: Block, last: Block) -> bool:
-        """An author box follows the article: less prose after it than before the heading."""
-        before = after = 0
-        for b in doc.kept():
-            s = block_shape(doc, b)
-            if s.prose:
-                if b.index > last.index:
-                    after += s.words
-                elif b.index < heading.index:
-                    before += s.words
-        return after < before
+
+def _prose_before(doc: Document) -> list[int]:
+    """Words of kept prose before each block (and, last, in all): one pass for all headings."""
+    totals = [0]
+    for b in doc.timed(doc.blocks):
+        s = block_shape(doc, b)
+        totals.append(totals[-1] + (s.words if doc.alive(b.index) and s.prose else 0))
+    return totals
