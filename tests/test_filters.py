@@ -696,6 +696,60 @@ def test_dom_structure_ignores_page_state_classes_and_plain_text() -> None:
     assert cleaner.clean(text, pipeline=["dom_structure"]) == text + "\n"
 
 
+def test_dom_structure_keeps_a_drawer_or_modal_inside_main() -> None:
+    # a product's description in a drawer (role="dialog") and its size guide in a modal, inside <main>
+    description = "The shirt is cut slim from a light fabric that wicks sweat and dries fast after training."
+    guide = "Our fitted sheets are made for mattresses up to sixteen inches deep, with room to tuck."
+    page = (
+        "<body><main><h1>Arrival T-Shirt</h1>"
+        f"<aside class='sheet' role='dialog'><p>{description}</p></aside>"
+        f"<div class='overlay__modal'><p>{guide}</p></div></main></body>"
+    )
+    out = cleaner.clean(page, pipeline=["dom_structure"])
+    assert description in out and guide in out
+
+
+def test_dom_structure_still_drops_pop_ups_outside_main_and_plain_asides_in_it() -> None:
+    signup = "Sign up to our emails and get ten percent off your first order with us today."
+    profile = "Member since 2019, two thousand posts and a reputation of eight thousand."
+    hidden = "A modal template that a script opens on demand for the size guide."
+    page = (
+        f"<body><main><h1>Arrival T-Shirt</h1><p>{LONG}</p><aside><p>{profile}</p></aside>"
+        f"<div class='modal' hidden><p>{hidden}</p></div></main>"
+        f"<div class='popup'><p>{signup}</p></div></body>"
+    )
+    out = cleaner.clean(page, pipeline=["dom_structure"])
+    assert LONG in out and signup not in out and profile not in out and hidden not in out
+
+
+CONSENT = (
+    "By entering your phone number you agree to receive recurring automated marketing text messages at the"
+    " number provided; consent is not a condition of any purchase, and message and data rates may apply."
+)
+
+
+def test_main_body_prefers_main_over_a_lone_notice_after_it() -> None:
+    # a shop's product text is short lines and one sentence; the longest prose is the consent notice below
+    own = (
+        "Crisp and cool cotton percale, woven from long-staple cotton for hot sleepers and washed once for a soft feel."
+    )
+    sizes = "".join(f"<p>{size}</p>" for size in ("Twin", "Full", "Queen", "King", "Cali King"))
+    page = f"<body><main><h1>Classic Percale Sheets</h1><p>{own}</p>{sizes}</main><div><p>{CONSENT}</p></div></body>"
+    out = cleaner.clean(page, pipeline=["main_body"])
+    assert own in out and CONSENT not in out
+
+
+def test_main_body_keeps_several_paragraphs_after_main() -> None:
+    # a category page's buying guide below its product grid is the page's text
+    own = "Crisp and cool cotton percale, woven for hot sleepers and washed for a soft feel."
+    guide = f"<div><p>{LONG}</p><p>{LONG.replace('fifty', 'forty')}</p><p>{CONSENT}</p></div>"
+    page = f"<body><main><h1>Sheets</h1><p>{own}</p><p>Queen</p></main>{guide}</body>"
+    out = cleaner.clean(page, pipeline=["main_body"])
+    assert LONG in out and CONSENT in out
+    no_main = f"<body><div><h1>Sheets</h1><p>{own}</p></div><div><p>{CONSENT}</p></div></body>"
+    assert CONSENT in cleaner.clean(no_main, pipeline=["main_body"])
+
+
 def test_main_body_drops_byline_and_date_lines_under_the_title() -> None:
     page = P(["Floods in the delta", "Jane Doe", "May 24, 2017 | 6:00 PM", LONG, LONG.replace("fifty", "forty")])
     out = cleaner.clean(page, pipeline=["main_body"])

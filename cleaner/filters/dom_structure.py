@@ -21,7 +21,10 @@ is ignored there, except for footers and asides (small print);
 other compounds are page-state classes (``modal-enabled``,
 ``pagination-first``, ``one-sidebar``) and do not match; class words come
 from every ancestor but ``<body>`` (a comment section marked far above a
-comment's text); plain-text input has no hints and is left alone.
+comment's text); a drawer or modal inside ``<main>`` (a class, id or role
+naming a modal, overlay, pop-up or dialog) holds a product's description or
+size guide, so its panel words and its ``<aside>``/``<dialog>`` are no chrome
+there (hidden it still goes); plain-text input has no hints and is left alone.
 """
 
 from __future__ import annotations
@@ -34,7 +37,7 @@ from importlib import resources
 import regex
 
 from ..filter import Filter
-from ..model import Block, Decision, Document
+from ..model import Block, Decision, Document, Hints
 from ..registry import register
 from ..view import block_shape
 
@@ -101,28 +104,56 @@ def inside(tag: str, path: tuple[str, ...]) -> bool:
     return not any(t in ("article", "main") for t in path[last + 1 :])
 
 
+# a drawer or modal *inside* <main> that the page marks as one (role="dialog", "overlay__modal",
+# "sheet"+"dialog") holds the product's own words: its description, size guide, certification;
+# site-wide pop-ups (sign-up, consent) sit outside <main>
+PANEL_TAGS = ("aside", "dialog")
+PANEL_WORDS = ("modal", "overlay", "popup", "dialog")
+
+
+def panel_token(token: str) -> bool:
+    """Whether a class/id/role token names a drawer, modal or overlay ("overlay__modal", "dialog")."""
+    return any(word in token for word in PANEL_WORDS)
+
+
+def main_panel(hints: Hints) -> bool:
+    """Whether the block sits in a drawer or modal panel inside ``<main>``: a class/id/role
+    names the panel and ``<main>`` is an ancestor (see `PANEL_WORDS`)."""
+    return "main" in hints.path and any(panel_token(t) for t in hints.tokens)
+
+
+def panel_tag(tag: str, path: tuple[str, ...]) -> bool:
+    """Whether the innermost `tag` of `path` (an ``<aside>`` or ``<dialog>``) lies inside ``<main>``."""
+    last = len(path) - 1 - path[::-1].index(tag)
+    return tag in PANEL_TAGS and "main" in path[:last]
+
+
 def chrome_reasons(block: Block) -> Iterator[str]:
     """Every reason the DOM gives for this block being chrome, strongest first."""
     hints = block.hints
+    panel = main_panel(hints)  # its panel words and <aside>/<dialog> are no chrome
     if hints.hidden:
         yield "hidden in the page"
     if hints.caption:
         yield "inside <figure>/<figcaption>"
     for tag in CHROME_TAGS:
-        if inside(tag, hints.path):
+        if inside(tag, hints.path) and not (panel and panel_tag(tag, hints.path)):
             yield f"inside <{tag}>"
     if "header" in hints.path and "article" not in hints.path and "main" not in hints.path:
         yield "inside the page <header>"
-    yield from token_reasons(hints.tokens)
+    yield from token_reasons(hints.tokens, panel)
 
 
 @lru_cache(maxsize=4096)  # blocks under the same ancestors share their words: read them once
-def token_reasons(tokens: frozenset[str]) -> tuple[str, ...]:
-    """The reasons the class/id/role words of a block's ancestors give, in sorted word order."""
+def token_reasons(tokens: frozenset[str], panel: bool) -> tuple[str, ...]:
+    """The reasons the class/id/role words of a block's ancestors give, in sorted word order
+    (in a drawer or modal inside ``<main>``, its panel words give none)."""
     pattern = chrome_token()
     reasons = []
     for token in sorted(tokens):
         if pattern.fullmatch(token) or pattern.fullmatch(bem_block(token)):
+            if panel and panel_token(token):
+                continue  # a drawer's or modal's own words inside <main>
             reasons.append(f"inside an element marked {token!r}")
         elif word := compound_word(token):
             reasons.append(f"inside an element marked {token!r} ({word})")

@@ -13,7 +13,8 @@ element is their list, over its children), a short run over the listing
 of described entries that follows it, and any run over the unlinked lines
 that end the article's element (a catalogue's parts, a specification table);
 it ends with the page's one ``<article>`` element when that holds its
-paragraphs.  The title and
+paragraphs; a run of one block after the page's ``<main>`` (a shop's
+consent notice) gives way to the best run inside ``<main>``.  The title and
 standfirst that lead into the run are added back: an ``<h1>``, else the
 farthest title-like line above the run whose words recur in the opening
 paragraphs; byline and date lines between title and text go; a
@@ -43,6 +44,7 @@ DOM in `structure`, the teaser-card list after the article in `cards`.
 
 from __future__ import annotations
 
+import math
 from collections.abc import Iterator
 from itertools import pairwise
 
@@ -60,7 +62,9 @@ from .structure import (
     article_end,
     bridge,
     dom_card_lists,
+    in_main,
     listing_after,
+    lone_line_after_main,
     own_tail,
     repeated_siblings,
     teaser_link,
@@ -181,6 +185,14 @@ def best_run(scores: list[float]) -> tuple[int, int, float]:
         if total > best[2]:
             best = (start, i, total)
     return best
+
+
+def main_run(doc: Document, scores: list[float], first: int, last: int) -> tuple[int, int]:
+    """The best run over the blocks of the page's ``<main>``, if it scores `MIN_RUN_SCORE`
+    at least; else the run found (see `structure.lone_line_after_main`)."""
+    inside = [value if in_main(b) else -math.inf for b, value in zip(doc.blocks, scores, strict=True)]
+    start, end, total = best_run(inside)
+    return (start, end) if total >= MIN_RUN_SCORE else (first, last)
 
 
 def chrome_seen(doc: Document, shapes: list[Shape], side: list[int], head: bool) -> bool:
@@ -328,6 +340,8 @@ class MainBodyFilter(Filter):
         first, last, total = best_run(scores)
         if total < MIN_RUN_SCORE:
             return
+        if doc.mode == "html" and lone_line_after_main(doc, first, last):
+            first, last = main_run(doc, scores, first, last)
         first, last, gap = bridge(doc, shapes, scores, first, last)
         if doc.mode == "html":
             first, last = repeated_siblings(doc, shapes, first, last)

@@ -38,6 +38,26 @@ ARTICLE_ELEMENT_SHARE = 0.3  # the page's one <article> holding this share of th
 LISTING_OUTWEIGH = 1.0  # the entries' description words, at least this times the run's prose words
 
 
+MAIN_TAG = "main"  # the element a page marks as its main content
+
+
+def in_main(block: Block) -> bool:
+    return MAIN_TAG in block.hints.path
+
+
+def lone_line_after_main(doc: Document, first: int, last: int) -> bool:
+    """Whether the run is one block after every block of the page's ``<main>`` (HTML).
+
+    A shop's text-message consent or sign-up notice below the content is often
+    the longest sentence of a product page whose own words are short lines
+    (names, specifications, a size table): the page's ``<main>`` says where its
+    text is.  Several paragraphs after ``<main>`` (a category page's guide below
+    its grid) are text the page put there.
+    """
+    inside = [b.index for b in doc.blocks if in_main(b)]
+    return bool(inside) and first == last and first > inside[-1]
+
+
 def container(doc: Document, shapes: list[Shape], indices: Iterable[int], share: float) -> tuple[int, int] | None:
     """The innermost element, as (depth, serial), that holds `share` of these blocks' words (HTML)."""
     words: dict[tuple[int, int], int] = {}
