@@ -1209,3 +1209,59 @@ def test_filter_removes_a_news_widget_line_in_other_languages(name: str, lang: s
 )
 def test_filter_keeps_the_same_words_in_prose_in_other_languages(name: str, lang: str, page: str) -> None:
     assert cleaner.clean(page, pipeline=[name], lang=lang) == page + "\n"
+
+
+# teaser cards flattened to one line, as scrapers hand over a "Latest Headlines" box: a title-case
+# headline glued to its blurb, with or without a space between
+ONE_LINE_CARDS = [
+    "Latest Headlines",
+    "Police Search For Driver After Crash On The Bridge Two people were hurt when a van hit the railing.",
+    "Customers Leave Without Paying Bill At Steakhouse A party of six left the restaurant on Friday night.",
+    "City To Mail Ballots To Voters In May The city will mail applications to every household before the spring vote.",
+    "Tape Gaffe Ends Driver's Title RunThe champion's run was foiled by the tale of the tape at the final race.",
+]
+
+
+def test_main_body_cuts_one_line_teaser_cards_above_the_article() -> None:
+    menu = ["News", "Sports", "Weather", "Video"]
+    result = cleaner.clean_and_explain(P([*menu, *ONE_LINE_CARDS, *FLOOD_REPORT]), pipeline=["main_body"])
+    assert result.text == P(FLOOD_REPORT) + "\n"
+    reasons = {d.text: d.reason for d in result.decisions}
+    assert reasons[ONE_LINE_CARDS[4]] == "teaser card before the main text"
+
+
+def test_main_body_keeps_paragraphs_that_open_with_a_title_case_label_or_name() -> None:
+    # a lead-in label ends in a colon, a name capitalizes no function words: both are the article's
+    steps = [
+        "What Residents Can Do Before The Water Rises: move seed and rice above the flooded fields today.",
+        "Where To Find Clean Water In The Camps: boil drinking water, since cholera spreads in shelters.",
+        "How To Report A Broken Embankment: tell district officials when levees or bridges give way.",
+        "The Delta Flood Relief Fund paid for boats, blankets and medicine in the first week of the floods.",
+    ]
+    page = P(["News", "Sports", "Weather", "Video", "Latest", *steps, *FLOOD_REPORT])
+    assert cleaner.clean(page, pipeline=["main_body"]) == P(steps + FLOOD_REPORT) + "\n"
+
+
+def test_main_body_cuts_a_ticker_of_headlines_run_into_their_datelines() -> None:
+    ticker = [
+        "Breaking News",
+        "Council approves new budget for schools CAPE TOWN: The city council voted to raise spending on schools.",
+        "Court delays ruling on mining licence: report JOHANNESBURG: Judges said they needed more time to read.",
+        "Rail strike enters its second week DURBAN: Commuters queued for buses as the union rejected the offer.",
+    ]
+    menu = ["News", "Sports", "Weather", "Video"]
+    result = cleaner.clean_and_explain(P([*menu, *ticker, *FLOOD_REPORT]), pipeline=["main_body"])
+    assert result.text == P(FLOOD_REPORT) + "\n"
+    assert {d.text: d.reason for d in result.decisions}[ticker[1]] == "teaser card before the main text"
+
+
+def test_main_body_keeps_paragraphs_that_open_with_a_dateline() -> None:
+    # a story opens with its dateline; a sentence before a capitalized label ends with its stop
+    report = [
+        "The ministry issued a statement. WARNING: more rain is expected in the southern districts this week.",
+        "The governor agreed on Tuesday. NOTE: helicopters will reach the isolated districts after the storm.",
+        "Doctors at the hospital agreed. ADVICE: boil drinking water, since cholera spreads in crowded shelters.",
+        "DHAKA: Rising water swept through riverside villages across the delta on Monday, officials said.",
+    ]
+    page = P(["News", "Sports", "Weather", "Video", "Latest", *report, *FLOOD_REPORT])
+    assert cleaner.clean(page, pipeline=["main_body"]) == P(report + FLOOD_REPORT) + "\n"

@@ -5,10 +5,16 @@ headline, a byline, a date) around a single short blurb.  An article's
 paragraphs follow each other; a card list's blurbs stand alone between
 labels, and they are about other things than the article above them.
 `main_body` ends its run where such a list starts; `structure` uses the
-topic test for card lists and listings the DOM shows.
+topic test for card lists and listings the DOM shows.  Above an article, a
+"Latest headlines" box flattened one card per line (a title-case headline
+glued to its blurb, or a ticker's headline run into its story's dateline)
+reads as prose; `headline_blurbs` finds such cards when a page has several,
+and `main_body` scores them as chrome.
 """
 
 from __future__ import annotations
+
+import regex
 
 from .. import vocab
 from ..model import Document
@@ -22,6 +28,22 @@ CARD_MAX_OVERLAP = 0.4  # share of the cards' words found in that article, at mo
 SHORT_CORE, SHORT_OVERLAP = 0.5, 0.15  # a shorter article (this share of those words) needs cards this far off topic
 HEADLINE_MAX_WORDS = 15  # a line without a final stop up to this long is a headline, not a blurb
 CARD_PAIR_SHARE = 0.25  # at most this share of the blurbs after the article stand in pairs
+# a teaser card flattened to one line: a headline in title case ("Customers Leave Without Paying $690
+# Bill At Troy Steakhouse"), then its blurb in sentence case ("A party of six left...") with no
+# separator between.  Title case capitalizes function words ("At", "Without"), which a sentence,
+# a name ("Bank of America") or a lead-in label ("Key Features: ...", "Step 2 – ...") does not
+TEASER_TITLE_WORDS = range(4, 21)  # words of the title-case headline
+TEASER_FUNCTION_WORDS = 2  # capitalized function words in it after its first word, at least
+TEASER_SAMPLE = 20  # the blurb's first words, measured...
+TEASER_BLURB_WORDS = 8  # ...at least this many: a sentence...
+TEASER_BLURB_CAPITALS = 0.5  # ...capitalized less than this: not more title
+TEASER_SEPARATED = 3  # the headline's last words with no punctuation mark ending one (a label's colon)
+TEASER_PAGE_MIN = 3  # such cards on a page that make a headline list (one is a chance)
+# a news ticker's card: a headline in sentence case, then its story's dateline ("...settlements
+# UNITED NATIONS: United Nations Secretary..."); a story opens with its dateline, a card runs into it
+DATELINED_CARD = regex.compile(r"(?:[^.!?|]|[.!?](?!\s))+?\s(?=\p{Lu}{2,}(?:\s\p{Lu}{2,})*:\s)")  # no sentence ends
+TEASER_CHARS = 1000  # the block's start that holds them (a huge block is no card)
+LABEL_END = regex.compile(r"[\p{P}\p{S}](?<![’'”])$")  # "Features:", "2)", "–"; not a quote's end
 
 
 def is_blurb(s: Shape) -> bool:
@@ -107,3 +129,51 @@ def about_other_things(doc: Document, article: list[int], cards: list[int], core
 
 def content_words(text: str, stops: frozenset[str]) -> list[str]:
     return [t for t in tokens(text) if t not in stops]
+
+
+def headline_blurb(text: str, stops: frozenset[str]) -> int | None:
+    """If the block has a teaser card's shape on one line, a title-case headline
+    then its blurb's sentence with no separator between, how many function words
+    the headline capitalizes after its first word (see `TEASER_FUNCTION_WORDS`)."""
+    words = text[:TEASER_CHARS].split()[: TEASER_TITLE_WORDS.stop + TEASER_SAMPLE]
+    title = 0
+    while title < len(words) and not (words[title][0].isalpha() and not words[title][0].isupper()):
+        title += 1
+    head, blurb = words[:title], words[title : title + TEASER_SAMPLE]
+    if (
+        sum(w[0].isalpha() for w in head) not in TEASER_TITLE_WORDS
+        or len(head) >= TEASER_TITLE_WORDS.stop
+        or any(LABEL_END.search(w) for w in head[-TEASER_SEPARATED:])
+        or len(blurb) < TEASER_BLURB_WORDS
+        or _capital_share(blurb) >= TEASER_BLURB_CAPITALS
+    ):
+        return None
+    return sum(w[0].isupper() and not w.isupper() and w.casefold() in stops for w in head[1:])
+
+
+def datelined_card(text: str) -> bool:
+    """Whether the block is a ticker's card on one line: a headline run into its story's dateline."""
+    head = DATELINED_CARD.match(text[:TEASER_CHARS])
+    if head is None:
+        return False
+    blurb = text[head.end() : TEASER_CHARS].split()[: TEASER_SAMPLE + 1]
+    return len(head.group().split()) in TEASER_TITLE_WORDS and len(blurb) > TEASER_BLURB_WORDS
+
+
+def headline_blurbs(doc: Document, stops: frozenset[str]) -> set[int]:
+    """The kept blocks that are one-line teaser cards, when the page has `TEASER_PAGE_MIN`
+    whose headlines are plainly title case (then the others of that shape are cards too),
+    or as many headlines run into their stories' datelines."""
+    found = {b.index: headline_blurb(b.text, stops) for b in doc.kept()}
+    cards = {i: n for i, n in found.items() if n is not None}
+    plain = {i for i, n in cards.items() if n >= TEASER_FUNCTION_WORDS}
+    if len(plain) >= TEASER_PAGE_MIN:
+        return set(cards)
+    datelined = {b.index for b in doc.kept() if datelined_card(b.text)}
+    return datelined if len(datelined) >= TEASER_PAGE_MIN else set()
+
+
+def _capital_share(words: list[str]) -> float:
+    """The share of `words` (those that start with a letter) that start with a capital."""
+    lettered = [w for w in words if w[0].isalpha()]
+    return sum(w[0].isupper() for w in lettered) / len(lettered) if lettered else 1.0

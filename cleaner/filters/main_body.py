@@ -15,7 +15,10 @@ that end the article's element (a catalogue's parts, a specification table);
 it ends with the page's one ``<article>`` element when that holds its
 paragraphs; a run of one block after the page's ``<main>`` (a shop's
 consent notice) gives way to the best run inside ``<main>``.  The title and
-standfirst that lead into the run are added back: an ``<h1>``, else the
+standfirst that lead into the run are added back (not a "Latest headlines"
+box flattened one card per line, a title-case headline glued to its blurb,
+or a ticker's headlines run into their stories' datelines: such cards score
+as chrome when a page has several): an ``<h1>``, else the
 farthest title-like line above the run whose words recur in the opening
 paragraphs; byline and date lines between title and text go; a
 comment-section line ends the run, and so does a list of teaser cards after
@@ -56,7 +59,7 @@ from ..model import Block, Decision, Document
 from ..registry import register
 from ..rules import RULE_PREFIX
 from ..signals import CELL_SEPARATOR, Shape, dateline, shape, tokens
-from .cards import card_list, content_words
+from .cards import card_list, content_words, headline_blurbs
 from .phrases import page_matches
 from .structure import (
     article_end,
@@ -102,11 +105,13 @@ def removed_score(doc: Document, block: Block) -> float:
     return 0.0 if doc.dropped[block.index].filter.startswith(RULE_PREFIX) else REMOVED
 
 
-def score(block: Block, s: Shape) -> float:
+def score(block: Block, s: Shape, teaser: bool = False) -> float:
     """How body-like a block is: positive for prose, negative for chrome."""
     if block.hints.link_density > 0.5:
         # a list of links inside the article (product picks, sources) must not split it
         return SHORT_LINE if block.hints.list_item else -1.0
+    if teaser:
+        return SHORT_LINE  # a headline list, however long its blurbs
     if s.prose:
         return min(s.words, 60) / 10
     # short lines cost half a point: a list or subheadings between paragraphs
@@ -329,8 +334,11 @@ class MainBodyFilter(Filter):
         if len(doc.kept()) < 3:
             return
         shapes = [shape(" ".join(doc.remaining(b)), stops) for b in doc.timed(blocks)]
+        cards_in_line = headline_blurbs(doc, stops)
         pairs = zip(blocks, shapes, strict=True)
-        scores = [removed_score(doc, b) if b.index in doc.dropped else score(b, s) for b, s in pairs]
+        scores = [
+            removed_score(doc, b) if b.index in doc.dropped else score(b, s, b.index in cards_in_line) for b, s in pairs
+        ]
         for i in table_rows(blocks) | (flat_table_cells(doc, shapes) if doc.mode == "text" else set()):
             # a table's rows are short lines, but the table is one piece of the text: neutral, so
             # that a long table inside the article does not split it (a link table still counts),
@@ -365,7 +373,10 @@ class MainBodyFilter(Filter):
         top = self.lead_in(doc, shapes, first, stops) if head else 0
         for block in blocks[:top]:
             if doc.alive(block.index):
-                yield self.drop(block, "before the main text")
+                yield self.drop(
+                    block,
+                    "teaser card before the main text" if block.index in cards_in_line else "before the main text",
+                )
         after = [i for i in range(last + 1, len(blocks)) if i not in items]  # an introduced list is the text's
         tail = blocks[last + 1 :] if ended or chrome_seen(doc, shapes, after, head=False) else []
         for block in tail:
