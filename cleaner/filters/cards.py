@@ -1,4 +1,4 @@
-"""Teaser-card lists after an article, in plain text, and the topic test both paths share.
+"""Teaser cards in plain text: lists after an article, one-line cards above it, and the topic test.
 
 Below an article, "more stories" lists repeat one card shape: short lines (a
 headline, a byline, a date) around a single short blurb.  An article's
