@@ -155,8 +155,14 @@ def _tag(el: Any) -> str | None:
 
 def _own_tokens(el: Any) -> set[str]:
     # landmark tags are read from the path, where an <article> nested inside one can overrule them
-    raw = " ".join(el.get(a, "") for a in ("class", "id", "role", "itemprop")).lower()
+    get = el.get  # spelled out, not a generator over the names: this runs for every element
+    raw = f"{get('class', '')} {get('id', '')} {get('role', '')} {get('itemprop', '')}".lower()
     return set(raw.split())
+
+
+# tags that change a frame by themselves; any other element changes it only by its attributes
+_FRAME_TAGS = BLOCK | FIGURE_CONTENT | frozenset(HEADINGS)
+_FRAME_TAGS |= {"li", "dd", "dt", "blockquote", "q", "figcaption", "figure", "noscript", "html", "body", "a"}
 
 
 def _child_frame(parent: Frame, el: Any, tag: str, serial: int) -> Frame:
@@ -165,11 +171,17 @@ def _child_frame(parent: Frame, el: Any, tag: str, serial: int) -> Frame:
     # so only the hidden attribute and <noscript> count
     hidden = parent.hidden or el.get("hidden") is not None
     hidden = hidden or tag == "noscript"
+    if tag not in _FRAME_TAGS and hidden == parent.hidden and tokens <= parent.tokens:
+        # an inline wrapper adding no new words (most <span>s, <em>s) inherits the frame unchanged:
+        # share it rather than build an equal one (frames are immutable)
+        return parent
     return Frame(
         tag=tag if tag in BLOCK else parent.tag,
         path=(*parent.path, tag) if tag in BLOCK else parent.path,
         nodes=(*parent.nodes, serial) if tag in BLOCK else parent.nodes,
-        tokens=(parent.tokens | tokens if tokens else parent.tokens) if tag not in ("html", "body") else frozenset(),
+        tokens=(parent.tokens | tokens if not tokens <= parent.tokens else parent.tokens)
+        if tag not in ("html", "body")
+        else frozenset(),
         hidden=hidden,
         heading=HEADINGS.get(tag, parent.heading),
         list_item=parent.list_item or tag in ("li", "dd", "dt"),
@@ -197,14 +209,15 @@ class _Lines:
             s = _WS.sub(" ", s)
         if not s:
             return
-        if self._frame is None and s.strip():
+        stripped = s.strip()
+        if self._frame is None and stripped:
             self._frame = frame
         self._pieces.append(s)
         if frame.link:
-            self._link_chars += len(s.strip())
+            self._link_chars += len(stripped)
             if not self._unlinked:
-                self._lead_chars += len(s.strip())
-        elif s.strip():
+                self._lead_chars += len(stripped)
+        elif stripped:
             self._unlinked = True
 
     def started(self) -> bool:

@@ -11,6 +11,8 @@ from dataclasses import dataclass
 
 import regex
 
+from .memo import memo_by_text
+
 WORD = regex.compile(r"\w+")
 CELL_SEPARATOR = " | "  # between the cells of a table row on one line, as text tables are written
 _IDEOGRAPH = regex.compile(r"[\p{Han}\p{Hiragana}\p{Katakana}]")
@@ -42,7 +44,7 @@ class Shape:
 LONG_BLOCK = 50_000
 
 
-def shape(text: str, stops: frozenset[str]) -> Shape:
+def _shape(text: str, stops: frozenset[str]) -> Shape:
     """Measure one block's text (past `LONG_BLOCK`, its start: every signal is settled by then,
     and a 10 MB line would take a second to count)."""
     end = text[-256:]
@@ -58,6 +60,10 @@ def shape(text: str, stops: frozenset[str]) -> Shape:
     stop = sum(1 for t in tokens if t.lower() in stops)
     caps = sum(1 for t in tokens if t[0].isupper())
     return Shape(n, bool(_TERMINAL.search(end)), stop / n, caps / n)
+
+
+# memoized: main_body re-measures every block on each pass, and menus repeat across a site's pages
+shape = memo_by_text(_shape)
 
 
 _CLOCK_OR_DATE = regex.compile(r"\b\d{1,2}[:.]\d{2}\b|\b\d{1,4}[./-]\d{1,2}[./-]\d{2,4}\b")

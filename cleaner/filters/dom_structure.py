@@ -119,7 +119,13 @@ def panel_token(token: str) -> bool:
 def main_panel(hints: Hints) -> bool:
     """Whether the block sits in a drawer or modal panel inside ``<main>``: a class/id/role
     names the panel and ``<main>`` is an ancestor (see `PANEL_WORDS`)."""
-    return "main" in hints.path and any(panel_token(t) for t in hints.tokens)
+    return "main" in hints.path and panel_words(hints.tokens)
+
+
+@lru_cache(maxsize=4096)  # blocks under the same ancestors share their words: read them once
+def panel_words(tokens: frozenset[str]) -> bool:
+    """Whether any of these class/id/role words names a drawer or modal panel."""
+    return any(panel_token(t) for t in tokens)
 
 
 def panel_tag(tag: str, path: tuple[str, ...]) -> bool:
@@ -148,16 +154,21 @@ def chrome_reasons(block: Block) -> Iterator[str]:
 def token_reasons(tokens: frozenset[str], panel: bool) -> tuple[str, ...]:
     """The reasons the class/id/role words of a block's ancestors give, in sorted word order
     (in a drawer or modal inside ``<main>``, its panel words give none)."""
+    reasons = (token_reason(token, panel) for token in sorted(tokens))
+    return tuple(reason for reason in reasons if reason is not None)
+
+
+@lru_cache(maxsize=16384)  # nested elements' word sets differ by a word or two: read each word once
+def token_reason(token: str, panel: bool) -> str | None:
+    """The reason one class/id/role word gives, if any (see `token_reasons`)."""
     pattern = chrome_token()
-    reasons = []
-    for token in sorted(tokens):
-        if pattern.fullmatch(token) or pattern.fullmatch(bem_block(token)):
-            if panel and panel_token(token):
-                continue  # a drawer's or modal's own words inside <main>
-            reasons.append(f"inside an element marked {token!r}")
-        elif word := compound_word(token):
-            reasons.append(f"inside an element marked {token!r} ({word})")
-    return tuple(reasons)
+    if pattern.fullmatch(token) or pattern.fullmatch(bem_block(token)):
+        if panel and panel_token(token):
+            return None  # a drawer's or modal's own words inside <main>
+        return f"inside an element marked {token!r}"
+    if word := compound_word(token):
+        return f"inside an element marked {token!r} ({word})"
+    return None
 
 
 def wrappers(blocks: list[Block]) -> frozenset[str]:
