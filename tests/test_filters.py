@@ -756,6 +756,48 @@ def test_main_body_drops_byline_and_date_lines_under_the_title() -> None:
     assert out == P(["Floods in the delta", LONG, LONG.replace("fifty", "forty")]) + "\n"
 
 
+_RUN_NAV = (
+    "<nav><ul>" + "".join(f"<li><a href='/{w}'>{w}</a></li>" for w in ("World", "Politics", "Sport")) + "</ul></nav>"
+)
+_RUN_TITLE = "Floods in the delta displace thousands of families as the river rises"
+
+
+def test_main_body_drops_a_date_line_under_a_title_that_opens_the_run() -> None:
+    # the run starts at the title itself: the stamp between it and the first paragraph still goes
+    stamp = "Updated on: May 24, 2017 / 6:00 PM / Daily News"
+    body = f"<p>{stamp}</p><p>{LONG}</p><p>{LONG.replace('fifty', 'forty')}</p>"
+    page = f"<html><body><header>{_RUN_NAV}</header><article><h1>{_RUN_TITLE}</h1>{body}</article></body></html>"
+    out = cleaner.clean(page)
+    assert stamp not in out and _RUN_TITLE in out and LONG in out
+
+
+def test_main_body_keeps_a_dated_line_after_the_first_paragraph() -> None:
+    # past the first paragraph a short line with a time and a date is the text's own
+    own = "Water levels at 6:00 PM, May 24, 2017"
+    body = f"<p>{LONG}</p><p>{own}</p><p>{LONG.replace('fifty', 'forty')}</p>"
+    page = f"<html><body><header>{_RUN_NAV}</header><article><h1>{_RUN_TITLE}</h1>{body}</article></body></html>"
+    assert own in cleaner.clean(page)
+
+
+@pytest.mark.parametrize("stamp", ["Associated Press May 24, 2017, 9:02 AM", "Posted: Fri 6:45 PM, Feb 16, 2018 |"])
+def test_main_body_drops_a_time_stamp_taken_for_the_title(stamp: str) -> None:
+    # the title is gone (a caption, a repeat): the stamp left above the text is not a title
+    body = f"<p>{stamp}</p><p>{LONG}</p><p>{LONG.replace('fifty', 'forty')}</p>"
+    out = cleaner.clean(f"<html><body><header>{_RUN_NAV}</header><div>{body}</div></body></html>")
+    assert stamp not in out and LONG in out
+
+
+@pytest.mark.parametrize(
+    ("tag", "title"),
+    [("p", "Top 10 stories of 2017, ranked 1 to 10"), ("h1", "Trading halted at 9:30 on May 24, 2017")],
+)
+def test_main_body_keeps_a_title_with_numbers_or_a_headed_time(tag: str, title: str) -> None:
+    # a title's numbers without a clock time, or a real heading with one, stay
+    body = f"<{tag}>{title}</{tag}><p>{LONG}</p><p>{LONG.replace('fifty', 'forty')}</p>"
+    out = cleaner.clean(f"<html><body><header>{_RUN_NAV}</header><div>{body}</div></body></html>")
+    assert title in out
+
+
 def test_main_body_ends_the_run_at_a_comment_section() -> None:
     comment = "I have lived by this river all my life and have never seen the water rise this fast, it is frightening."
     page = P(["Floods in the delta", LONG, LONG.replace("fifty", "forty"), "3 Comments", comment, comment + " Yes."])

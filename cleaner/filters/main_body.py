@@ -391,12 +391,30 @@ class MainBodyFilter(Filter):
             yield from self.datelines(doc, shapes, top, first)
 
     def datelines(self, doc: Document, shapes: list[Shape], top: int, first: int) -> Iterator[Decision]:
-        """Byline and date lines between the title and the first paragraph."""
-        between = [b for b in doc.blocks[top + 1 : first + 1] if doc.alive(b.index)][:LEAD_WINDOW]
+        """Byline and date lines between the title and the first paragraph.
+
+        A run that opens at its title (or at a short line under it) holds them too: the lines
+        up to the first paragraph are looked at, not only those above the run."""
+        head = doc.blocks[top]
+        if (
+            doc.passno == 1
+            and top < first
+            and doc.alive(top)
+            and not head.hints.heading
+            and stamp(head.text, shapes[top])
+        ):
+            yield self.drop(head, "date line taken for the title")  # the title above it is gone
+        between = [b for b in doc.blocks[top + 1 : max(first + 1, top + 1 + LEAD_WINDOW)] if doc.alive(b.index)]
+        between = between[:LEAD_WINDOW]
         for block in between:
             s = shapes[block.index]
             if s.prose and s.words >= 15:
                 break
+            # inside the run its own short lines (a subheading, a dated title) stay: only clock stamps go
+            if block.index > first:
+                if stamp(block.text, s):
+                    yield self.drop(block, "byline or date line under the title")
+                continue
             if (s.words <= 2 and not s.prose) or dateline(block.text, s):
                 yield self.drop(block, "byline or date line under the title")
 
@@ -424,3 +442,12 @@ class MainBodyFilter(Filter):
             if words and sum(w in body for w in words) >= TITLE_OVERLAP * len(words):
                 return i
         return titles[-1] if titles else first
+
+
+# a clock time ("9:02 AM", "01:41 PM IST"): a publication stamp, where a title's numbers are not
+_CLOCK = regex.compile(r"\b\d{1,2}:\d{2}\b")
+
+
+def stamp(text: str, s: Shape) -> bool:
+    """A date line stamped with a clock time: a line taken for the title that is the article's stamp."""
+    return dateline(text, s) and bool(_CLOCK.search(text))
