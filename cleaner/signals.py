@@ -14,6 +14,7 @@ import regex
 from .memo import memo_by_text
 
 WORD = regex.compile(r"\w+")
+LINK_LINE = 0.5  # a line more linked than this (share of its text in links) is a link line
 CELL_SEPARATOR = " | "  # between the cells of a table row on one line, as text tables are written
 _IDEOGRAPH = regex.compile(r"[\p{Han}\p{Hiragana}\p{Katakana}]")
 _IDEOGRAPHIC_TOKEN = regex.compile(r"\w*[\p{Han}\p{Hiragana}\p{Katakana}]\w*")

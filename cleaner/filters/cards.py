@@ -17,6 +17,7 @@ from __future__ import annotations
 import regex
 
 from .. import vocab
+from ..memo import memo_by_text
 from ..model import Document
 from ..signals import Shape, tokens
 
@@ -131,7 +132,7 @@ def content_words(text: str, stops: frozenset[str]) -> list[str]:
     return [t for t in tokens(text) if t not in stops]
 
 
-def headline_blurb(text: str, stops: frozenset[str]) -> int | None:
+def _headline_blurb(text: str, stops: frozenset[str]) -> int | None:
     """If the block has a teaser card's shape on one line, a title-case headline
     then its blurb's sentence with no separator between, how many function words
     the headline capitalizes after its first word (see `TEASER_FUNCTION_WORDS`)."""
@@ -151,7 +152,7 @@ def headline_blurb(text: str, stops: frozenset[str]) -> int | None:
     return sum(w[0].isupper() and not w.isupper() and w.casefold() in stops for w in head[1:])
 
 
-def datelined_card(text: str) -> bool:
+def _datelined_card(text: str) -> bool:
     """Whether the block is a ticker's card on one line: a headline run into its story's dateline."""
     head = DATELINED_CARD.match(text[:TEASER_CHARS])
     if head is None:
@@ -177,3 +178,8 @@ def _capital_share(words: list[str]) -> float:
     """The share of `words` (those that start with a letter) that start with a capital."""
     lettered = [w for w in words if w[0].isalpha()]
     return sum(w[0].isupper() for w in lettered) / len(lettered) if lettered else 1.0
+
+
+# memoized: main_body asks of every kept block on every pass, and menus repeat across a site's pages
+headline_blurb = memo_by_text(_headline_blurb)
+datelined_card = memo_by_text(_datelined_card)

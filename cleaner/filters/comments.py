@@ -12,7 +12,8 @@ from __future__ import annotations
 
 from ..model import Block, Document
 from ..registry import register
-from .phrases import LINK_LINE, PhraseFilter
+from ..signals import LINK_LINE
+from .phrases import PhraseFilter
 
 
 @register

@@ -39,6 +39,7 @@ import regex
 from ..filter import Filter
 from ..model import Block, Decision, Document, Hints
 from ..registry import register
+from ..signals import LINK_LINE
 from ..view import block_shape
 
 CHROME_TAGS = ("nav", "aside", "footer", "dialog")
@@ -75,7 +76,6 @@ CAPTION_WORD = "caption"  # also glued to another word ("imageembedcaption", "ca
 _TOKEN_PARTS = regex.compile(r"[-_:.]+")
 PROMO_MIN_WORDS = 4  # a capitalised link line this long between paragraphs is a promo ("CLICK HERE TO GET THE APP")
 PROMO_LINK_SHARE = 0.9  # ...and it is all link
-LINK_LINE = 0.5  # a block more linked than this is a link line, skipped when looking for paragraphs
 PROMO_CAPITALS = 0.9  # share of its letters in capitals, at least ("... AT AMAs AMID FEUD")
 
 
@@ -219,9 +219,11 @@ def shouted_link(doc: Document, block: Block) -> bool:
         return False
     if block_shape(doc, block).words < PROMO_MIN_WORDS:
         return False
-    before = next((b for b in reversed(doc.blocks[: block.index]) if b.hints.link_density <= LINK_LINE), None)
-    after = next((b for b in doc.blocks[block.index + 1 :] if b.hints.link_density <= LINK_LINE), None)
-    return all(b is not None and block_shape(doc, b).prose for b in (before, after))
+    sides = (range(block.index - 1, -1, -1), range(block.index + 1, len(doc.blocks)))  # no list copies
+    nearest = [
+        next((doc.blocks[i] for i in side if doc.blocks[i].hints.link_density <= LINK_LINE), None) for side in sides
+    ]
+    return all(b is not None and block_shape(doc, b).prose for b in nearest)
 
 
 @register

@@ -58,7 +58,7 @@ from ..filter import Filter
 from ..model import Block, Decision, Document
 from ..registry import register
 from ..rules import RULE_PREFIX
-from ..signals import CELL_SEPARATOR, Shape, dateline, shape, tokens
+from ..signals import CELL_SEPARATOR, LINK_LINE, Shape, dateline, shape, tokens
 from .cards import card_list, content_words, headline_blurbs
 from .phrases import page_matches
 from .structure import (
@@ -107,7 +107,7 @@ def removed_score(doc: Document, block: Block) -> float:
 
 def score(block: Block, s: Shape, teaser: bool = False) -> float:
     """How body-like a block is: positive for prose, negative for chrome."""
-    if block.hints.link_density > 0.5:
+    if block.hints.link_density > LINK_LINE:
         # a list of links inside the article (product picks, sources) must not split it
         return SHORT_LINE if block.hints.list_item else -1.0
     if teaser:
@@ -281,7 +281,7 @@ def introduced_list(doc: Document, shapes: list[Shape], last: int) -> list[int]:
         intro = after
     items, gap = [intro], 0
     for block in blocks[intro + 1 :]:
-        if not doc.alive(block.index) or block.hints.link_density > 0.5:
+        if not doc.alive(block.index) or block.hints.link_density > LINK_LINE:
             gap += 1
             if gap > LIST_MAX_GAP:
                 break
@@ -304,7 +304,7 @@ def headed_schedule(doc: Document, shapes: list[Shape], heading: int) -> list[in
     separator; a social widget's counters are single words.
     """
     head = doc.blocks[heading]
-    if not shapes[heading].heading_like or head.hints.link_density > 0.5:
+    if not shapes[heading].heading_like or head.hints.link_density > LINK_LINE:
         return []
     if any(sep in head.text for sep in SCHEDULE_SEPARATORS):
         return []  # the first date itself: no heading names the list
@@ -312,7 +312,7 @@ def headed_schedule(doc: Document, shapes: list[Shape], heading: int) -> list[in
     shared = set(SCHEDULE_SEPARATORS)
     for block in doc.blocks[heading + 1 :]:
         i, text = block.index, block.text
-        if not doc.alive(i) or block.hints.link_density > 0.5:
+        if not doc.alive(i) or block.hints.link_density > LINK_LINE:
             break
         if not SCHEDULE_ITEM_MIN_WORDS <= shapes[i].words <= LIST_ITEM_MAX_WORDS or not any(c.isdigit() for c in text):
             break
@@ -343,7 +343,7 @@ class MainBodyFilter(Filter):
             # a table's rows are short lines, but the table is one piece of the text: neutral, so
             # that a long table inside the article does not split it (a link table still counts),
             # and a table alone never makes a run
-            if i not in doc.dropped and blocks[i].hints.link_density <= 0.5 and not shapes[i].prose:
+            if i not in doc.dropped and blocks[i].hints.link_density <= LINK_LINE and not shapes[i].prose:
                 scores[i] = 0.0
         first, last, total = best_run(scores)
         if total < MIN_RUN_SCORE:

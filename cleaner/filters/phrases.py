@@ -28,14 +28,13 @@ from ..filter import Filter
 from ..gate import starts
 from ..memo import memo_by_text
 from ..model import Block, Decision, Document
-from ..signals import Shape
+from ..signals import LINK_LINE, Shape
 from ..view import Word, block_shape, lead, words
 
 LABEL_MAX_WORDS = 80  # a whole-line label or heading is never longer
 CUE_MAX_WORDS = 120  # longer blocks cannot be dominated by cue wording
 CLAIM_LIMIT = 15  # a marker claims at most this many blocks
 CLAIM_STOP_WORDS = 18  # a prose block this long ends a marker's claim
-LINK_LINE = 0.5  # a line more linked than this is a link (a headline in a list)
 COUSIN = 2  # levels up to the element that a paragraph and the heading beside it share
 OPENING_CUE_MAX_WORDS = 25  # a block this short that opens with cue wording is that widget's sentence
 

@@ -14,7 +14,7 @@ from collections.abc import Iterable
 from itertools import pairwise
 
 from ..model import Block, Document, Hints
-from ..signals import Shape, dateline, tokens
+from ..signals import LINK_LINE, Shape, dateline, tokens
 from .cards import CARD_MIN, about_other_things
 
 TITLE_MATCH = 0.8  # share of a linked title's words found in the page's <title>: it is the page's own
@@ -95,7 +95,7 @@ def element_children(doc: Document) -> dict[tuple[int, int], Children]:
 
 def paragraph(doc: Document, shapes: list[Shape], i: int) -> bool:
     """A kept block of prose that is not mostly a link."""
-    return doc.alive(i) and shapes[i].prose and doc.blocks[i].hints.link_density <= 0.5
+    return doc.alive(i) and shapes[i].prose and doc.blocks[i].hints.link_density <= LINK_LINE
 
 
 def bridge(
@@ -121,7 +121,7 @@ def bridge(
             j = edge + step
             while 0 <= j < len(blocks) and in_box(blocks[j], box):
                 value = scores[j]
-                if value < 0 and (j in doc.dropped or blocks[j].hints.link_density > 0.5):
+                if value < 0 and (j in doc.dropped or blocks[j].hints.link_density > LINK_LINE):
                     value = max(value, GAP_COST)
                 total += value
                 if total > best:
@@ -129,7 +129,9 @@ def bridge(
                 j += step
             if best >= BRIDGE_MIN:
                 lo, hi = sorted((edge, best_at))
-                gap += [i for i in range(lo, hi + 1) if blocks[i].hints.link_density > 0.5 and i not in doc.dropped]
+                gap += [
+                    i for i in range(lo, hi + 1) if blocks[i].hints.link_density > LINK_LINE and i not in doc.dropped
+                ]
                 if step == 1:
                     last = best_at
                 else:
@@ -306,7 +308,7 @@ def own_line(doc: Document, shapes: list[Shape], block: Block, box: tuple[int, i
     return (
         in_box(block, box)
         and doc.alive(block.index)
-        and block.hints.link_density <= 0.5
+        and block.hints.link_density <= LINK_LINE
         and not dateline(block.text, s)
     )
 
@@ -324,7 +326,7 @@ def _is_card(blocks: list[Block], shapes: list[Shape]) -> bool:
         (
             k
             for k, b in enumerate(texts[:CARD_HEAD_WITHIN])
-            if b.hints.link_density > 0.5
+            if b.hints.link_density > LINK_LINE
             and shapes[b.index].words >= CARD_HEADLINE_WORDS
             and not dateline(b.text, shapes[b.index])
         ),
@@ -394,7 +396,7 @@ def teaser_link(doc: Document, block: Block) -> bool:
     """A linked headline that leads to another page: an item of a link list, or a link whose words
     are not the page's own title.  Related and most-read lists above the article are such links
     on its topic; a blog theme's linked post title is the page's title."""
-    if block.hints.link_density <= 0.5:
+    if block.hints.link_density <= LINK_LINE:
         return False
     if block.hints.list_item or not doc.title:
         return True
