@@ -79,6 +79,15 @@ def dateline(text: str, s: Shape) -> bool:
     return bool(_CLOCK_OR_DATE.search(text)) or (bool(_YEAR.search(text)) and len(_NUMBER.findall(text)) >= 2)
 
 
+# a clock time ("9:02 AM", "01:41 PM IST"): a publication stamp, where a title's numbers are not
+_CLOCK = regex.compile(r"\b\d{1,2}:\d{2}\b")
+
+
+def stamp(text: str, s: Shape) -> bool:
+    """A date line stamped with a clock time: a line taken for the title that is the article's stamp."""
+    return dateline(text, s) and bool(_CLOCK.search(text))
+
+
 def tokens(text: str) -> list[str]:
     """Lower-cased word tokens."""
     return [t.lower() for t in WORD.findall(text)]

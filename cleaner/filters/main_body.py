@@ -58,7 +58,7 @@ from ..filter import Filter
 from ..model import Block, Decision, Document
 from ..registry import register
 from ..rules import RULE_PREFIX
-from ..signals import CELL_SEPARATOR, LINK_LINE, Shape, dateline, shape, tokens
+from ..signals import CELL_SEPARATOR, LINK_LINE, Shape, dateline, shape, stamp, tokens
 from .cards import card_list, content_words, headline_blurbs
 from .phrases import page_matches
 from .structure import (
@@ -442,12 +442,3 @@ class MainBodyFilter(Filter):
             if words and sum(w in body for w in words) >= TITLE_OVERLAP * len(words):
                 return i
         return titles[-1] if titles else first
-
-
-# a clock time ("9:02 AM", "01:41 PM IST"): a publication stamp, where a title's numbers are not
-_CLOCK = regex.compile(r"\b\d{1,2}:\d{2}\b")
-
-
-def stamp(text: str, s: Shape) -> bool:
-    """A date line stamped with a clock time: a line taken for the title that is the article's stamp."""
-    return dateline(text, s) and bool(_CLOCK.search(text))
