@@ -8,6 +8,7 @@ from typing import TYPE_CHECKING, Any
 
 import regex
 
+from . import vocab
 from .decode import decode
 from .errors import InputTooLarge
 from .language import vocabulary_languages
@@ -115,6 +116,7 @@ def clean_and_explain(
     pipe = as_pipeline(pipeline)
     if rules is not None:
         pipe = pipe.with_rules(rules)
+    vocab.stored_gates()  # once per process, and not a page's work: before its clock starts
     deadline = time.perf_counter() + (budget(page) if max_seconds is None else max_seconds)
     first = build_document(page, mode, url, lang)
     first.deadline = deadline

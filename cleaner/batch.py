@@ -14,6 +14,7 @@ rerun one at a time in a new pool, so the batch never hangs or stops.
 from __future__ import annotations
 
 import contextlib
+import gc
 import multiprocessing
 import signal
 import time
@@ -77,6 +78,7 @@ def process(
     chunks = _chunks(items, max(1, chunksize))
     pending: Pending = deque()
     _warm_up(options)
+    gc.freeze()  # forked workers never walk (nor copy the memory of) what they inherit when they collect garbage
     pool = _pool(jobs, options)
     try:
         for chunk in chunks:
@@ -87,6 +89,7 @@ def process(
             pool = yield from _collect(pending, pool, jobs, options)
     finally:
         pool.shutdown(wait=False, cancel_futures=True)
+        gc.unfreeze()
 
 
 Pending = deque[tuple[list[Item], "Future[list[Outcome]]"]]

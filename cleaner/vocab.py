@@ -17,6 +17,7 @@ from pathlib import Path
 
 import regex
 
+from . import disk_cache
 from .errors import VocabularyError
 from .gate import Gate
 
@@ -140,10 +141,33 @@ class Gates:
 _FLAGS = regex.IGNORECASE | regex.MULTILINE | regex.VERSION0
 
 
+# the language sets `language.vocabulary_languages` gives: English alone or with one other
+LANGUAGE_SETS = (("en",), *(("en", lang) for lang in LANGUAGES if lang != "en"))
+
+
 @cache
 def gates(languages: tuple[str, ...]) -> Gates:
-    """The ``re:`` entries of every kind for the given languages, compiled once."""
+    """The ``re:`` entries of every kind for the given languages, compiled once per machine (`disk_cache`)."""
+    stored = stored_gates()
+    return stored[languages] if languages in stored else _build_gates(languages)
 
+
+@cache
+def stored_gates() -> dict[tuple[str, ...], Gates]:
+    """Every language set's gates, compiled: read from the cache folder, or built and stored there
+    by a machine's first run (about 1 s); empty when there is no usable cache folder."""
+    files = sorted(_data_root().glob("*/*.txt"))
+    return disk_cache.load_or_build("gates", files, _compile_every_set, dict) or {}
+
+
+def _compile_every_set() -> dict[tuple[str, ...], Gates]:
+    built = {languages: _build_gates(languages) for languages in LANGUAGE_SETS}
+    for each in built.values():
+        _compile_all(each)
+    return built
+
+
+def _build_gates(languages: tuple[str, ...]) -> Gates:
     def entries(*sections: str) -> list[tuple[tuple[str, str], str]]:
         return [
             ((kind, section), e.pattern)
@@ -164,7 +188,11 @@ def gates(languages: tuple[str, ...]) -> Gates:
 
 def precompile(languages: tuple[str, ...]) -> None:
     """Compile every ``re:`` entry for `languages` now rather than on first use."""
-    for gate in (g := gates(languages)).line, g.cue, g.edge_start, g.edge_end:
+    _compile_all(gates(languages))
+
+
+def _compile_all(g: Gates) -> None:
+    for gate in (g.line, g.cue, g.edge_start, g.edge_end):
         gate.compile_all()
 
 

@@ -1,0 +1,105 @@
+"""Work that depends only on shipped data files, kept on disk between runs.
+
+Reading and compiling the vocabularies' regexes is most of a cold start:
+about 0.9 s for the six languages' gates, paid again by every process and by
+every worker of a batch. A compiled `regex` pattern pickles as its compiled
+code and loads about 30 times faster than it compiles, so the first process
+builds the result once and writes it to the user's cache folder; later
+processes load it.
+
+A file's name carries a digest of the data files it was built from and the
+versions of ``cleaner``, ``regex`` and Python, so an upgrade or an edited
+vocabulary gets a new file. Only the cache's own folder is read: the user's
+cache, as trusted as their home folder. ``CLEANER_CACHE_DIR`` names another
+folder; an empty value keeps nothing on disk. Any failure (no folder,
+read-only, a truncated file) falls back to building in memory.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import hashlib
+import os
+import pickle
+import sys
+import tempfile
+from collections.abc import Callable, Iterable
+from pathlib import Path
+from typing import TypeVar
+
+import regex
+
+T = TypeVar("T")
+
+FORMAT = 1  # bump when what is stored changes shape
+
+
+def folder() -> Path | None:
+    """``$CLEANER_CACHE_DIR``, else ``$XDG_CACHE_HOME/cleaner``, else ``~/.cache/cleaner``; None when disabled."""
+    chosen = os.environ.get("CLEANER_CACHE_DIR")
+    if chosen is not None:
+        return Path(chosen) if chosen.strip() else None
+    base = os.environ.get("XDG_CACHE_HOME") or os.path.join(os.path.expanduser("~"), ".cache")
+    return Path(base) / "cleaner"
+
+
+def file_name(kind: str, sources: Iterable[Path]) -> str:
+    """The file for `kind` built from these data files (their names and bytes) under today's versions."""
+    from . import __version__  # here: the package is still importing when this module is
+
+    digest = hashlib.sha256(f"{__version__} {regex.__version__} {sys.version} {FORMAT}".encode())
+    for path in sorted(sources):
+        digest.update(path.name.encode() + b"\0" + path.read_bytes() + b"\0")
+    return f"{kind}-{digest.hexdigest()[:20]}.pickle"
+
+
+def load_or_build(kind: str, sources: Iterable[Path], build: Callable[[], T], expected: type) -> T | None:
+    """`build()`'s result, read from the cache folder if an earlier process stored it, else built and stored.
+
+    None when the cache is disabled or its folder cannot be written: the caller
+    then builds only what it needs, when it needs it.
+    """
+    where = folder()
+    try:
+        path = where / file_name(kind, sources) if where else None
+    except OSError:  # a data file went missing: nothing to key the cache on
+        path = None
+    if path is None:
+        return None
+    stored = _read(path)
+    if isinstance(stored, expected):
+        return stored  # type: ignore[return-value]  # `expected` is T's runtime class, as the caller says
+    if not _writable(path.parent):
+        return None
+    built = build()
+    _write(path, built)
+    return built
+
+
+def _read(path: Path) -> object:
+    try:
+        with path.open("rb") as f:
+            return pickle.load(f)
+    except Exception:  # missing, truncated or from another build: build instead
+        return None
+
+
+def _writable(where: Path) -> bool:
+    try:
+        where.mkdir(parents=True, exist_ok=True)
+    except OSError:
+        return False
+    return os.access(where, os.W_OK)
+
+
+def _write(path: Path, value: object) -> None:
+    """Write atomically (a temporary file renamed), so that a reader never sees half a file."""
+    with contextlib.suppress(Exception):  # a full disk leaves the result in memory only
+        fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=f".{path.stem}-", suffix=".tmp")
+        try:
+            with os.fdopen(fd, "wb") as f:
+                pickle.dump(value, f, protocol=pickle.HIGHEST_PROTOCOL)
+            os.replace(tmp, path)
+        finally:
+            with contextlib.suppress(OSError):
+                os.unlink(tmp)
