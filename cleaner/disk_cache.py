@@ -7,9 +7,9 @@ code and loads about 30 times faster than it compiles, so the first process
 builds the result once and writes it to the user's cache folder; later
 processes load it.
 
-A file's name carries a digest of the data files it was built from and the
-versions of ``cleaner``, ``regex`` and Python, so an upgrade or an edited
-vocabulary gets a new file. Only the cache's own folder is read: the user's
+A file's name carries a digest of the files it was built from (the data, and
+the modules whose objects it holds) and the versions of ``cleaner``, ``regex``
+and Python, so an upgrade or an edited vocabulary gets a new file. Only the cache's own folder is read: the user's
 cache, as trusted as their home folder. ``CLEANER_CACHE_DIR`` names another
 folder; an empty value keeps nothing on disk. Any failure (no folder,
 read-only, a truncated file) falls back to building in memory.
@@ -40,11 +40,13 @@ def folder() -> Path | None:
     if chosen is not None:
         return Path(chosen) if chosen.strip() else None
     base = os.environ.get("XDG_CACHE_HOME") or os.path.join(os.path.expanduser("~"), ".cache")
+    if base.startswith("~"):  # no home folder to expand to: never a "~" folder under the working directory
+        return None
     return Path(base) / "cleaner"
 
 
 def file_name(kind: str, sources: Iterable[Path]) -> str:
-    """The file for `kind` built from these data files (their names and bytes) under today's versions."""
+    """The file for `kind` built from these files (their names and bytes) under today's versions."""
     from . import __version__  # here: the package is still importing when this module is
 
     digest = hashlib.sha256(f"{__version__} {regex.__version__} {sys.version} {FORMAT}".encode())

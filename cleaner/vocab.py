@@ -18,6 +18,7 @@ from pathlib import Path
 import regex
 
 from . import disk_cache
+from . import gate as gate_module
 from .errors import VocabularyError
 from .gate import Gate
 
@@ -156,8 +157,9 @@ def gates(languages: tuple[str, ...]) -> Gates:
 def stored_gates() -> dict[tuple[str, ...], Gates]:
     """Every language set's gates, compiled: read from the cache folder, or built and stored there
     by a machine's first run (about 1 s); empty when there is no usable cache folder."""
+    code = [Path(__file__), Path(gate_module.__file__)]  # the stored objects' classes and how they are built
     files = sorted(_data_root().glob("*/*.txt"))
-    return disk_cache.load_or_build("gates", files, _compile_every_set, dict) or {}
+    return disk_cache.load_or_build("gates", [*code, *files], _compile_every_set, dict) or {}
 
 
 def _compile_every_set() -> dict[tuple[str, ...], Gates]:

@@ -113,3 +113,10 @@ def test_stored_gates_match_like_gates_built_in_memory(monkeypatch: pytest.Monke
         assert got == want and got
         entries = [e for gate in (built.line, built.cue) for found in gate.by_key.values() for e in found]
         assert all(e._compiled is not None for e in entries)  # loaded compiled, not compiled on first use
+
+
+def test_no_home_folder_means_no_cache(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.delenv("CLEANER_CACHE_DIR", raising=False)
+    monkeypatch.delenv("XDG_CACHE_HOME", raising=False)
+    monkeypatch.setattr(os.path, "expanduser", lambda path: path)  # as with no $HOME and no password entry
+    assert disk_cache.folder() is None
