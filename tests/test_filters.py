@@ -162,6 +162,16 @@ TRAPS = [
             ]
         ),
     ),
+    (  # a title-case section heading is no name: a function word never starts one
+        "bylines",
+        P(
+            [
+                "The river rose above its banks on Monday and forced more than fifty families to leave their homes.",
+                "About This Study",
+                "This Study was carried out by researchers at the university over two rainy seasons.",
+            ]
+        ),
+    ),
     (  # a topic subheading is no name: capitals are read case-sensitively
         "bylines",
         P(
@@ -254,7 +264,6 @@ NEWS_WIDGETS = [
     ("comments", "Note: we are temporarily moderating all comments submitted to deal with a surge in spam."),
     ("share_tags", "Like this article?"),
     ("bylines", "About Jane Doe\n\nJane Doe is a staff writer who covers science and the environment for the paper."),
-    ("bylines", "Über Max Muster\n\nAls Redakteur schreibt Max Muster seit 2015 über Wissenschaft und Umwelt."),
 ]
 
 
@@ -1124,6 +1133,12 @@ LONG_IN = {
 
 # (filter, language, the local counterpart of an English news widget line): each goes after the article
 NEWS_WIDGETS_ABROAD = [
+    # author boxes: the heading words of the page's language ([person]) and a bio naming the person
+    ("bylines", "de", "Über Max Muster\n\nAls Redakteur schreibt Max Muster seit 2015 über Wissenschaft und Umwelt."),
+    ("bylines", "fr", "À propos de Marie Dupont\n\nMarie Dupont est journaliste au service sciences depuis 2015."),
+    ("bylines", "es", "Acerca de Ana García\n\nAna García es periodista y escribe sobre ciencia y medio ambiente."),
+    ("bylines", "it", "Informazioni su Marco Rossi\n\nMarco Rossi è giornalista e scrive di scienza e ambiente."),
+    ("bylines", "pt", "Sobre Ana Souza\n\nAna Souza é jornalista e escreve sobre ciência e meio ambiente."),
     ("bylines", "fr", "(Avec AFP)"),
     ("bylines", "fr", "Le Monde avec AFP"),
     ("bylines", "es", "(Con información de EFE)"),

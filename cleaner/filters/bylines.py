@@ -2,9 +2,9 @@
 
 Removes: "By Name Surname", "Published: 25 January 2021", "5 min read",
 "FOR IMMEDIATE RELEASE", "ENDS", "###", "For media inquiries contact ...",
-and an author box after the article: a heading "About Jane Doe" ("Sobre",
-"Über", "À propos de", "Acerca de", "Informazioni su") and the bio under it
-that names her.
+and an author box after the article: a heading "About Jane Doe" (its
+heading words per language in the vocabularies' [person] section: "Sobre",
+"Über", "À propos de", ...) and the bio under it that names her.
 Signals: whole-line byline and date shapes in each language; press-office
 wording as cues; for an author box, the name in its heading repeated in the
 paragraph under it, with no more prose after the box than before it.
@@ -17,30 +17,33 @@ does not open by naming the person, and one early in a long article, stay.
 from __future__ import annotations
 
 from collections.abc import Iterator
+from functools import cache
 
 import regex
 
+from .. import vocab
 from ..model import Block, Decision, Document
 from ..registry import register
 from ..view import block_shape
 from .phrases import PhraseFilter
 
-# "About Jane Doe": the heading of an author box, in the six languages; a name is two to four
-# capitalised words (with the particles of names between them)
+# "About Jane Doe": a heading word of the page's languages (vocabulary section [person]), then a
+# name of two to four capitalised words, with the particles of names between them
 _NAME_WORD = r"(?-i:\p{Lu})[\p{L}'’.-]+"  # scoped: under IGNORECASE a bare \p{Lu} is any letter
 _PARTICLE = r"(?:de|da|do|dos|das|del|della|di|du|van|von|der|den|la|le)"
-AUTHOR_BOX = regex.compile(
-    rf"(?:about|sobre|acerca de|über|à propos de|informazioni su)\h+"
-    rf"(?P<name>{_NAME_WORD}(?:\h+(?:{_PARTICLE}\h+)?{_NAME_WORD}){{1,3}})",
-    regex.IGNORECASE | regex.V1,
-)
-# capitalised words that start a heading "About Us" or "About This Article", not a name
-_NOT_NAMES = regex.compile(
-    r"us|me|this|the|our|your|my|his|her|their|them|it|that|these|those|what|why|how|who|where|when"
-    r"|nous|moi|cette|ce|cet|notre|nosotros|nosotras|este|esta|nuestro|nuestra|uns|diesen|diese|dieser"
-    r"|unser|unsere|noi|questo|questa|nós|nosso|nossa",
-    regex.IGNORECASE,
-)
+_NAME = rf"(?P<name>{_NAME_WORD}(?:\h+(?:{_PARTICLE}\h+)?{_NAME_WORD}){{1,3}})"
+
+
+@cache
+def author_box(languages: tuple[str, ...]) -> regex.Pattern[str] | None:
+    """The pattern of an author-box heading in these languages (None if none has heading words)."""
+    heads = {e.words for lang in languages for e in vocab.load(lang, "byline")["person"]}
+    if not heads:
+        return None
+    words = "|".join(r"\h+".join(map(regex.escape, h)) for h in sorted(heads, key=len, reverse=True))
+    return regex.compile(rf"(?:{words})\h+{_NAME}", regex.IGNORECASE | regex.V1)
+
+
 BIO_MAX_BLOCKS = 2  # an author box holds at most this many paragraphs
 BIO_NAME_WITHIN = 15  # the bio's first paragraph names the person within this many words
 
@@ -63,15 +66,19 @@ class BylinesFilter(PhraseFilter):
         yield from self.author_boxes(doc)
 
     def author_boxes(self, doc: Document) -> Iterator[Decision]:
+        heading = author_box(doc.languages)
+        if heading is None:
+            return
+        not_names = vocab.function_words(doc.languages)  # "About Us", "Über diese Seite": not a person
         prose: list[int] | None = None  # prose words up to each block, counted once a heading is found
         for block in doc.timed(doc.blocks):
             if not doc.alive(block.index) or block.words > 6:
                 continue
-            match = AUTHOR_BOX.fullmatch(block.text.strip().rstrip(":"))
+            match = heading.fullmatch(block.text.strip().rstrip(":"))
             if match is None:
                 continue
             name = match.group("name")
-            if _NOT_NAMES.fullmatch(name.split()[0]) or len(name.split()[-1]) < 3:
+            if name.split()[0].lower() in not_names or len(name.split()[-1]) < 3:
                 continue
             bio = self._bio(doc, block, name)
             if not bio:
