@@ -546,6 +546,29 @@ def test_dom_structure_reads_bem_blocks_and_compound_chrome_words() -> None:
     assert {d.text for d in result.decisions} == set(chrome.values())
 
 
+def test_dom_structure_reads_the_two_names_of_a_css_modules_class() -> None:
+    # bundlers write "<file>_<class>__<hash>": a comments or footer module marks its reviews and links
+    body = "".join(f"<p>{LONG.replace('fifty', str(n))}</p>" for n in range(3))
+    chrome = {
+        "comments_reviews__glyp1": "I bought two of these last spring and both still work after months of use.",
+        "footer_links__pjq_u": "Careers Stores Student discount Help centre",
+    }
+    boxes = "".join(f"<div class='{cls}'><p>{text}</p></div>" for cls, text in chrome.items())
+    page = f"<body><main class='pdp_main__rr2_6'><h1>Rain boots</h1>{body}{boxes}</main></body>"
+    result = cleaner.clean_and_explain(page, pipeline=["dom_structure"])
+    assert {d.text for d in result.decisions} == set(chrome.values())
+    assert result.text == P(["Rain boots", *(LONG.replace("fifty", str(n)) for n in range(3))]) + "\n"
+
+
+def test_dom_structure_keeps_css_modules_classes_that_name_no_chrome() -> None:
+    # the article's own modules, and a chrome word only inside a longer name ("sharedcontent")
+    page = (
+        f"<body><div class='articlelayout_content__vccwu'><p>{LONG}</p></div>"
+        f"<div class='sharedcontent_body__ab12c'><p>{LONG}</p></div></body>"
+    )
+    assert cleaner.clean(page, pipeline=["dom_structure"]) == P([LONG, LONG]) + "\n"
+
+
 def test_dom_structure_does_not_read_chrome_words_inside_other_words() -> None:
     page = f"<body><div class='biology-section'><p>{LONG}</p></div><div class='relatedness'><p>{LONG}</p></div></body>"
     assert cleaner.clean(page, pipeline=["dom_structure"]) == P([LONG, LONG]) + "\n"

@@ -8,7 +8,8 @@ own, or inside an element whose class, id or role names a chrome region
 (``data/dom_tokens.txt``: menus, consent managers, share bars, related lists,
 newsletter and donation widgets, comments), alone or with an owner before it
 and a region after it ("site-footer", "share-buttons"), or as the block of a
-BEM class ("footer__disclaimer-text"); a few words that name nothing else
+BEM class ("footer__disclaimer-text"), or as either name of a CSS-modules
+class ("comments_reviews__glyp1"); a few words that name nothing else
 (caption, related, newsletter, bio) count in any compound ("abn-image-caption",
 "mm_related", "contributor-bio__bio"); a ``<p>`` of capitals that is one
 link between paragraphs (an in-article promo: "GET THE APP BY CLICKING HERE").
@@ -89,6 +90,17 @@ def compound_word(token: str) -> str | None:
     return None
 
 
+# a CSS-modules class, as Next.js and other bundlers write them: file name, class name, build hash
+_CSS_MODULE = regex.compile(r"([a-z][a-z0-9-]*)_([a-z][a-z0-9-]*)__[a-z0-9_-]{5}")
+
+
+def css_module_names(token: str) -> tuple[str, ...]:
+    """The two names of a CSS-modules class ("sitefooter_footer__pjq_u" -> "sitefooter", "footer";
+    "comments_reviews__glyp1" -> "comments", "reviews"), or () for any other token."""
+    match = _CSS_MODULE.fullmatch(token)
+    return match.groups() if match else ()
+
+
 def bem_block(token: str) -> str:
     """The block name of a BEM class ("footer__disclaimer-text", "menu--open" -> "footer", "menu"):
     an element or modifier of a chrome block is part of that chrome."""
@@ -162,7 +174,8 @@ def token_reasons(tokens: frozenset[str], panel: bool) -> tuple[str, ...]:
 def token_reason(token: str, panel: bool) -> str | None:
     """The reason one class/id/role word gives, if any (see `token_reasons`)."""
     pattern = chrome_token()
-    if pattern.fullmatch(token) or pattern.fullmatch(bem_block(token)):
+    names = (token, bem_block(token), *css_module_names(token))
+    if any(pattern.fullmatch(name) for name in names):
         if panel and panel_token(token):
             return None  # a drawer's or modal's own words inside <main>
         return f"inside an element marked {token!r}"
