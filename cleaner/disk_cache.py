@@ -31,7 +31,7 @@ import regex
 
 T = TypeVar("T")
 
-FORMAT = 1  # bump when what is stored changes shape
+FORMAT = 1  # bump when what is stored changes shape (the code digest covers its classes)
 
 
 def folder() -> Path | None:

@@ -29,6 +29,7 @@ from .memo import memo_by_text
 KEY = 3  # prefixes are at most this long
 MAX_STRINGS = 256  # beyond this many prefixes an entry is simply always tried
 MAX_INNER = 24  # beyond this many strings to look for inside a block, likewise
+HEADS_KEPT = 1 << 15  # a gate remembers the entries under about this many heads (a few MB)
 _CLASS_MAX = 64
 
 Strings = frozenset[str] | None  # None: unknown, any start possible
@@ -277,7 +278,10 @@ class _Reader:
         return {char}
 
 
-_START = regex.compile(r"(?<![^\W_])[^\W_]|[^\w]|_")
+_STARTING = r"(?<![^\W_])[^\W_]|[^\w]|_"
+_START = regex.compile(_STARTING)
+# the `KEY` characters from every place `_START` finds (overlapped: one per place)
+_HEAD = regex.compile(f"(?s)(?:{_STARTING}).{{0,{KEY - 1}}}")
 
 
 def starts(text: str, begin: int = 0) -> list[int]:
@@ -345,9 +349,12 @@ class Gate:
     flags: int
     by_key: dict[str, list[Entry]] = field(default_factory=dict)
     inside: dict[str, list[Entry]] = field(default_factory=dict)  # by strings found anywhere in a block
-    inside_keys: regex.Pattern[str] | None = None  # finds those strings
     always: list[Entry] = field(default_factory=list)
     lengths: tuple[int, ...] = ()
+    # a block's head (its `KEY` characters from a start) -> the entries under the head and its
+    # prefixes: one lookup per head instead of one per length (bounded by `HEADS_KEPT`)
+    by_head: dict[str, tuple[Entry, ...]] = field(default_factory=dict)
+    keyed: set[str] = field(default_factory=set)  # the heads in `by_head` with entries
 
     @classmethod
     def build(cls, entries: Iterable[tuple[Tag, str]], shape: str, flags: int) -> Gate:
@@ -369,9 +376,6 @@ class Gate:
                 gate.by_key.setdefault(key, []).append(entry)
         gate.always = [Entry(tag, "|".join(f"(?:{s})" for s in sources)) for tag, sources in unknown.items()]
         gate.lengths = tuple(sorted({len(k) for k in gate.by_key}, reverse=True))
-        if gate.inside:  # longest first: a shorter key at the same place is a prefix of the match
-            ordered = sorted(gate.inside, key=len, reverse=True)
-            gate.inside_keys = regex.compile("|".join(regex.escape(k) for k in ordered))
         return gate
 
     def compile_all(self) -> None:
@@ -386,13 +390,31 @@ class Gate:
             heads = {whole[i : i + KEY] for i in positions}
         else:  # lower-casing changed the length (a dotted capital I): fold each head alone
             heads = {canonical(text[i : i + KEY].lower()) for i in positions}
+        return self._patterns(whole, heads)
+
+    def candidates_from(self, text: str, begin: int = 0) -> list[tuple[Tag, regex.Pattern[str]]]:
+        """`candidates` at every place `starts(text, begin)` gives, read off the folded text in one pass."""
+        whole = folded(text)
+        if len(whole) != len(text):
+            return self.candidates(text, starts(text, begin))
+        # folding keeps each character's class (letter, digit, other), so the places are the same
+        return self._patterns(whole, set(_HEAD.findall(whole, begin, overlapped=True)))
+
+    def _patterns(self, whole: str, heads: set[str]) -> list[tuple[Tag, regex.Pattern[str]]]:
+        # one look at the memo: another thread may swap in a fresh one meanwhile, never empty this one
+        by_head, keyed = self.by_head, self.keyed
+        for head in heads.difference(by_head):  # set operations in C: most heads are known, and key nothing
+            under = tuple(e for n in self.lengths for e in self.by_key.get(head[:n], ()))
+            by_head[head] = under
+            if under:
+                keyed.add(head)
         found: dict[int, Entry] = {}
-        for n in self.lengths:
-            for head in {h[:n] for h in heads} if n < KEY else heads:
-                for entry in self.by_key.get(head, ()):
-                    found[id(entry)] = entry
-        if self.inside_keys is not None:
-            for hit in set(self.inside_keys.findall(whole, overlapped=True)):
-                for n in range(1, len(hit) + 1):
-                    found.update((id(e), e) for e in self.inside.get(hit[:n], ()))
+        for head in heads.intersection(keyed):
+            for entry in by_head[head]:
+                found[id(entry)] = entry
+        for key, entries in self.inside.items():
+            if key in whole:
+                found.update((id(e), e) for e in entries)
+        if len(by_head) > HEADS_KEPT:
+            self.by_head, self.keyed = {}, set()
         return [(e.tag, e.pattern(self)) for e in (*found.values(), *self.always)]

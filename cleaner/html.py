@@ -23,7 +23,6 @@ from collections import Counter
 from dataclasses import dataclass
 from typing import Any
 
-import lxml.html
 import regex
 from lxml import etree
 
@@ -123,7 +122,22 @@ BLOCK = frozenset(
 )
 FIGURE_CONTENT = frozenset(["blockquote", "table", "pre"])
 HEADINGS = {"h1": 1, "h2": 2, "h3": 3, "h4": 4, "h5": 5, "h6": 6}
-_WS = regex.compile(r"[ \t\r\n\f\v\u0085\u00a0\u200b\u2028\u2029\ufeff]+")
+_WS_CHARS = " \t\r\n\f\v\u0085\u00a0\u200b\u2028\u2029\ufeff"
+_WS = regex.compile(f"[{_WS_CHARS}]+")
+
+
+def _one_space(s: str) -> str:
+    """`s` with each run of white space as one space.
+
+    Most pieces need no regex, checked in C: the white space between tags is
+    all white space, and every character `_WS` finds but the plain space is
+    unprintable, so a printable piece without a double space is already right.
+    """
+    if not s.strip(_WS_CHARS):
+        return " " if s else s
+    if s.isprintable() and "  " not in s:
+        return s
+    return _WS.sub(" ", s)
 
 
 @dataclass(frozen=True, slots=True)
@@ -207,7 +221,7 @@ class _Lines:
 
     def text(self, s: str, frame: Frame, pre: bool) -> None:
         if not pre:
-            s = _WS.sub(" ", s)
+            s = _one_space(s)
         if not s:
             return
         stripped = s.strip()
@@ -226,13 +240,15 @@ class _Lines:
         return self._frame is not None  # set by the line's first text
 
     def newline(self) -> None:
+        if not self._pieces:
+            return  # nothing since the last line (most block boundaries): no state to reset
         # control and format characters go, as in plain text (`normalize`): a later pass reads the
         # output as text, and must find the same lines
         line = strip_invisible("".join(self._pieces)).strip()
         if line and self._frame is not None:
             share = min(1.0, self._link_chars / max(1, len(line)))
             lead = min(1.0, self._lead_chars / max(1, len(line)))
-            self.lines.append((_WS.sub(" ", line), self._frame, share, lead, self._para_start))
+            self.lines.append((_one_space(line), self._frame, share, lead, self._para_start))
             self._para_start = False
         self._pieces, self._frame, self._link_chars = [], None, 0
         self._lead_chars, self._unlinked = 0, False
@@ -271,20 +287,19 @@ def _swallowed(el: Any) -> bool:
 def _walk(root: Any) -> list[tuple[str, Frame, float, float, bool]]:
     out = _Lines()
     flat = _flat_cells(root)
-    # iterative depth-first walk: (element, frame, pre) to enter, or a closing marker
-    stack: list[tuple[Any, Frame, bool, bool]] = [(root, Frame(), False, False)]
+    # iterative depth-first walk: (element, frame, pre, None) to enter it, or with the tag
+    # it was entered as to close it (read once: a flat cell closes as the "span" it opened as)
+    stack: list[tuple[Any, Frame, bool, str | None]] = [(root, Frame(), False, None)]
     serial = 0
     while stack:
         el, frame, pre, closing = stack.pop()
-        tag = _tag(el)
-        if closing and el in flat:
-            tag = "span"
-        if closing:
-            if tag in BLOCK:
+        if closing is not None:
+            if closing in BLOCK:
                 out.block()
             if el.tail:
                 out.text(el.tail, frame, pre)
             continue
+        tag = _tag(el)
         if tag is None or (tag in SKIP and not (tag == "button" and _swallowed(el))):
             if el.tail:
                 out.text(el.tail, frame, pre)
@@ -306,9 +321,9 @@ def _walk(root: Any) -> list[tuple[str, Frame, float, float, bool]]:
             out.block()
         if el.text:
             out.text(el.text, inner, inner_pre)
-        stack.append((el, frame, pre, True))
+        stack.append((el, frame, pre, tag))
         for child in reversed(el):
-            stack.append((child, inner, inner_pre, False))
+            stack.append((child, inner, inner_pre, None))
     out.block()
     return out.lines
 
@@ -413,11 +428,11 @@ def _close(stack: list[str], open_names: Counter[str], name: str) -> None:
 
 def _parse_text(text: str) -> tuple[Any, bool]:
     """The lxml root (None if unparsable) and whether libxml2 hit its depth limit."""
-    parser = lxml.html.HTMLParser(
-        encoding="utf-8", remove_comments=True, remove_pis=True, no_network=True, huge_tree=True
-    )
+    # plain lxml elements: lxml.html's element classes add nothing read here, and cost a Python
+    # class lookup for every element the walk touches
+    parser = etree.HTMLParser(encoding="utf-8", remove_comments=True, remove_pis=True, no_network=True, huge_tree=True)
     try:
-        root = lxml.html.document_fromstring(text.encode("utf-8"), parser=parser)
+        root = etree.fromstring(text.encode("utf-8"), parser)  # None for a page with no elements
     except (etree.ParserError, ValueError):
         root = None
     too_deep = any(e.type_name == "ERR_RESOURCE_LIMIT" for e in parser.error_log)
@@ -436,7 +451,7 @@ def _title(root: Any) -> str | None:
     for path in ('.//meta[@property="og:title"]', ".//title"):
         found = root.find(path)
         if found is not None:
-            text = found.get("content") if found.tag == "meta" else found.text_content()
+            text = found.get("content") if found.tag == "meta" else "".join(found.itertext())
             if text and text.strip():
                 return " ".join(text.split())
     return None

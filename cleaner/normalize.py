@@ -24,7 +24,8 @@ _BLANK_RUNS = regex.compile(r"\n{3,}")
 
 def strip_invisible(text: str) -> str:
     """`text` without zero-width and format characters, the BOM and C0/C1 controls (but tab and newline)."""
-    return _INVISIBLE.sub("", text)
+    # all of them are unprintable: a printable text (most lines) has none, checked in C
+    return text if text.isprintable() else _INVISIBLE.sub("", text)
 
 
 def normalize(text: str) -> str:

@@ -40,3 +40,18 @@ def test_language_sets_share_the_compiled_patterns_of_their_common_entries() -> 
     shared = english.keys() & with_french.keys()
     assert shared
     assert all(english[s] is with_french[s] for s in shared)
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["Photo: Jane Doe / Reuters", "Read more (opens in a new window) 2024", "İstanbul 12 Share this", "", " a_b  ©"],
+)
+def test_candidates_from_a_start_are_those_at_every_start(text: str) -> None:
+    """The one-pass read of a block's heads finds the patterns the listed places find."""
+    from cleaner.gate import starts
+
+    gates = vocab.gates(("en", "de"))
+    for gate in (gates.cue, gates.edge_end):
+        for begin in (0, 3):
+            want = {(tag, p.pattern) for tag, p in gate.candidates(text, starts(text, begin))}
+            assert {(tag, p.pattern) for tag, p in gate.candidates_from(text, begin)} == want

@@ -16,7 +16,6 @@ from collections.abc import Iterator
 
 from .. import vocab
 from ..filter import Filter
-from ..gate import starts
 from ..memo import memo_by_text
 from ..model import Block, Decision, Document
 from ..registry import register
@@ -79,7 +78,7 @@ def edge_hits(text: str, languages: tuple[str, ...]) -> tuple[tuple[str, int, in
     return tuple(hits + regex_spans(text, found, vocab.gates(languages)))
 
 
-def phrase_spans(text: str, found: list[Word], m: vocab.Matcher) -> Iterator[tuple[int, int]]:
+def phrase_spans(text: str, found: tuple[Word, ...], m: vocab.Matcher) -> Iterator[tuple[int, int]]:
     """Where a plain edge phrase makes up the first or the last words of the text."""
     n = len(found)
     for k in m.lengths:
@@ -92,7 +91,7 @@ def phrase_spans(text: str, found: list[Word], m: vocab.Matcher) -> Iterator[tup
             break
 
 
-def regex_spans(text: str, found: list[Word], gates: vocab.Gates) -> list[tuple[str, int, int]]:
+def regex_spans(text: str, found: tuple[Word, ...], gates: vocab.Gates) -> list[tuple[str, int, int]]:
     """The longest ``re:`` edge hit of each kind at the text's start and at its end."""
     best: dict[tuple[str, bool], tuple[int, int]] = {}
     for (kind, _), pattern in gates.edge_start.candidates(text, lead(text, found)):
@@ -101,7 +100,7 @@ def regex_spans(text: str, found: list[Word], gates: vocab.Gates) -> list[tuple[
             best[kind, True] = hit.span()
     # only a block's last characters can hold an edge phrase: search just those
     window = max(0, len(text) - WINDOW)
-    for (kind, _), pattern in gates.edge_end.candidates(text, starts(text, window)):
+    for (kind, _), pattern in gates.edge_end.candidates_from(text, window):
         hit = pattern.search(text, window)
         if hit is not None and hit.start() < best.get((kind, False), (len(text), 0))[0]:
             best[kind, False] = hit.span()

@@ -25,7 +25,6 @@ from typing import ClassVar
 
 from .. import vocab
 from ..filter import Filter
-from ..gate import starts
 from ..memo import memo_by_text
 from ..model import Block, Decision, Document
 from ..signals import LINK_LINE, Shape
@@ -91,7 +90,7 @@ def text_hits(text: str, languages: tuple[str, ...], label: bool) -> TextHits:
         lines.update((tag, None) for tag, p in gates.line.candidates(text, lead(text, found)) if p.fullmatch(text))
     cues = [(kind, text[s:e]) for kind, s, e in phrase_hits(found, lexicon.cues) if not quoted(text, s, e)]
     spans: dict[str, list[tuple[int, int]]] = {}
-    for (kind, _), pattern in gates.cue.candidates(text, starts(text)):
+    for (kind, _), pattern in gates.cue.candidates_from(text):
         spans.setdefault(kind, []).extend(h.span() for h in pattern.finditer(text) if h.end() > h.start())
     for kind, hits in spans.items():
         cues.extend((kind, text[s:e]) for s, e in disjoint(hits) if not quoted(text, s, e))
@@ -118,7 +117,7 @@ def cue_coverage(doc: Document, kind: str) -> dict[int, list[str]]:
 
 
 def phrase_hits(
-    found: list[Word], index: dict[str, tuple[tuple[tuple[str, ...], str], ...]]
+    found: tuple[Word, ...], index: dict[str, tuple[tuple[tuple[str, ...], str], ...]]
 ) -> Iterator[tuple[str, int, int]]:
     """``(kind, start, end)`` where an indexed phrase occurs: the longest per kind and position."""
     n = len(found)

@@ -17,6 +17,7 @@ from collections.abc import Iterator
 import regex
 
 from ..filter import Filter
+from ..memo import memo_by_text
 from ..model import Block, Decision, Document
 from ..registry import register
 from ..signals import LONG_BLOCK
@@ -29,6 +30,7 @@ HEAD_BLOCKS = 3  # the title and standfirst live here and may repeat the body
 _NON_WORD = regex.compile(r"[\W_]+")
 
 
+@memo_by_text  # the next pass reads the same blocks
 def block_key(text: str) -> str:
     """A block's words, case and punctuation aside: what repetition is judged on."""
     return _NON_WORD.sub(" ", text.casefold()).strip()
