@@ -1345,3 +1345,145 @@ def test_main_body_keeps_paragraphs_that_open_with_a_dateline() -> None:
     ]
     page = P(["News", "Sports", "Weather", "Video", "Latest", *report, *FLOOD_REPORT])
     assert cleaner.clean(page, pipeline=["main_body"]) == P(report + FLOOD_REPORT) + "\n"
+
+
+HEADLINE_LIST = [
+    "Follow us on",
+    "Trending now",
+    "Police arrest a man who drove a stolen tank through the streets of a small town in the north",
+    "Schedule",
+    "Why the price of the new stadium has doubled in the two years since the city first approved it",
+    "Podcasts",
+    "Scientists say the comet that passed close to the planet last week will return in the next decade",
+    "Mayor tells tourists that the old quarter is not a theme park and asks them to show some respect",
+]
+
+
+def test_main_body_does_not_carry_the_run_over_long_headlines_without_a_stop() -> None:
+    # 19-word headlines full of function words read like prose; unfinished, they are a list's, not paragraphs
+    footer = "© 2024 Delta News. All rights reserved."
+    out = cleaner.clean(P([*FLOOD_REPORT, *HEADLINE_LIST, footer]), pipeline=["footer", "main_body"])
+    assert out == P(FLOOD_REPORT) + "\n"
+
+
+def test_main_body_keeps_unfinished_lines_inside_the_article() -> None:
+    # the same lines between the article's paragraphs (a list of findings) stay with it
+    findings = [line for line in HEADLINE_LIST if len(line.split()) > 15]
+    article = [*FLOOD_REPORT[:5], *findings, *FLOOD_REPORT[5:]]
+    footer = "© 2024 Delta News. All rights reserved."
+    assert cleaner.clean(P([*article, footer]), pipeline=["footer", "main_body"]) == P(article) + "\n"
+
+
+def test_main_body_keeps_html_list_items_without_a_stop_as_the_article_s_text() -> None:
+    # a product's feature bullets are list items: in HTML they keep a paragraph's weight
+    items = "".join(f"<li>{line}</li>" for line in HEADLINE_LIST if len(line.split()) > 15)
+    deals = "".join(f"<p><a href='/d{n}'>Deal {n}</a></p>" for n in range(4))  # link lines between
+    page = f"<body><div><h1>The delta report</h1><p>{LONG}</p></div><div>{deals}</div><div><ul>{items}</ul></div>"
+    out = cleaner.clean(page + "<p><a href='/'>Home</a></p></body>", mode="html", pipeline=["main_body"])
+    assert HEADLINE_LIST[-1] in out and HEADLINE_LIST[2] in out
+
+
+STANDINGS = ["Pos.", "Driver", "Points", "Wins", "Poles"]
+for _n, _name in enumerate(["Ana Costa", "Bruno Lima", "Carla Dias", "Davi Rocha"], 1):
+    STANDINGS += [str(_n), _name, str(5000 - 10 * _n), "0", "0"]  # no wins, no poles: "0" twice in a row
+
+
+def test_captions_keep_a_repeated_figure_inside_a_flattened_table() -> None:
+    page = P([LONG, *STANDINGS, LONG.replace("fifty", "forty")])
+    assert cleaner.clean(page, pipeline=["captions"]) == page + "\n"
+
+
+def test_captions_still_drop_a_repeated_line_outside_a_table() -> None:
+    page = P([LONG, "Reply", "0", "0", "Flood victims on a rooftop", "Flood victims on a rooftop", LONG])
+    out = cleaner.clean(page, pipeline=["captions"])
+    assert out == P([LONG, "Reply", "0", "Flood victims on a rooftop", LONG]) + "\n"
+
+
+ROWS = ["Pos. Driver Points Wins Poles", "1 Ana Costa 5040 5 1", "2 Bruno Lima 5035 7 0", "3 Carla Dias 5033 4 6"]
+ROWS += ["4 Davi Rocha 5027 6 3", "5 Elisa Melo 2380 2 3", "6 Fabio Nunes 2339 1 1"]
+
+
+def test_main_body_keeps_a_table_flattened_one_row_per_line_inside_the_article() -> None:
+    # rows of bare numbers split by spaces are short lines: as chrome they split the article at the table
+    more = [LONG.replace("fifty", "forty"), LONG.replace("fifty", "sixty")]
+    article = P(["Floods in the delta", LONG, *ROWS, *ROWS[1:], *more])
+    page = P(["Privacy Policy", article, "© 2024 Delta News. All rights reserved."])
+    assert cleaner.clean(page, pipeline=["footer", "main_body"]) == article + "\n"
+
+
+def test_spaced_rows_need_more_numbers_than_words_in_each_row() -> None:
+    from cleaner.filters.main_body import spaced_rows
+    from cleaner.signals import shape
+
+    def rows(lines: list[str]) -> set[str]:
+        doc = cleaner.api.text_document(P(lines), None, "en")
+        shapes = [shape(b.text, frozenset()) for b in doc.blocks]
+        return {doc.blocks[i].text for i in spaced_rows(doc, shapes)}
+
+    assert rows([LONG, *ROWS, LONG]) == set(ROWS[1:])
+    dated = [f"Markets close higher on day {n} of 2019 at 4:30 pm" for n in range(1, 6)]
+    assert rows([LONG, *dated, LONG]) == set()  # dated headlines: more words than numbers
+
+
+def test_main_body_reads_a_title_case_question_as_a_card_label() -> None:
+    # a headline that asks ends in "?": in title case it is still a card's label, not its blurb
+    questions = [
+        "Did Officials Count The Ballots Twice In The Capital?",
+        "Will The Striker Sign A New Contract This Week?",
+    ]
+    questions += ["Is The New Folding Phone Worth Its High Price?"]
+    cards = [c for pair in zip(questions, TEASER_CARDS[2::3], strict=True) for c in pair]  # no dates between
+    assert cleaner.clean(P([*FLOOD_REPORT, "More stories", *cards]), pipeline=["main_body"]) == P(FLOOD_REPORT) + "\n"
+
+
+def test_is_blurb_keeps_a_sentence_case_question_a_blurb() -> None:
+    from cleaner.filters.cards import is_blurb
+    from cleaner.signals import shape
+
+    stops = cleaner.vocab.function_words(("en",))
+    assert not is_blurb(shape("Did Officials Count The Ballots Twice In The Capital?", stops), cased=True)
+    assert is_blurb(
+        shape("Why did the embankment near the old cement factory give way before dawn?", stops), cased=True
+    )
+    assert is_blurb(shape("Did Officials Count The Ballots Twice In The Capital?", stops))  # HTML: a subheading
+
+
+def test_main_body_ends_the_article_at_its_best_end_before_teaser_cards() -> None:
+    # a staff list and an appeal between the article and the cards go with the cards
+    staff = ["Editorial", "Ana Costa", "Bruno Lima", "Carla Dias", "Davi Rocha", "Operations", "Elisa Melo"]
+    staff += ["Fabio Nunes", "Gina Alves"]
+    appeal = [
+        "Most of our reporting begins when readers ask us whether something is true, and we answer every one of them.",
+        "We do this work every day at no cost to you, but it is far from free to produce, so please help us.",
+    ]
+    footer = "© 2024 Delta News. All rights reserved."
+    page = P([*FLOOD_REPORT, *staff, *appeal, *TEASER_CARDS, *MORE_CARDS, footer])
+    assert cleaner.clean(page, pipeline=["footer", "main_body"]) == P(FLOOD_REPORT) + "\n"
+
+
+def test_main_body_ends_the_run_at_a_list_heading_over_lone_long_blurbs() -> None:
+    # each card: a share bar (removed) and a long excerpt that reads like a paragraph
+    cards = [line for blurb in LONG_BLURBS for line in ("Share this", blurb)]
+    page = P([*FLOOD_REPORT, "You may also like", *cards, "© 2024 Delta News. All rights reserved."])
+    out = cleaner.clean(page, pipeline=["share_tags", "related", "footer", "main_body"])
+    assert out == P(FLOOD_REPORT) + "\n"
+
+
+def test_main_body_keeps_the_article_after_an_in_text_related_box() -> None:
+    # the article's paragraphs after the box follow each other: the heading ends nothing
+    box = ["Related stories", "Share this"]
+    article = [*FLOOD_REPORT[:4], *box, *FLOOD_REPORT[4:]]
+    page = P([*article, "© 2024 Delta News. All rights reserved."])
+    out = cleaner.clean(page, pipeline=["share_tags", "related", "footer", "main_body"])
+    assert all(p in out for p in FLOOD_REPORT)
+
+
+def test_main_body_judges_a_card_list_by_all_its_cards_not_only_those_inside_the_run() -> None:
+    # the run ends inside the list, at a card whose headline ends with a stop ("... of Calif."): its
+    # headline and blurb side by side look like a paragraph pair unless the cards past the run count too
+    paired = ["Outages set to return to parts of Calif.", "Crews expect the power to be cut again as dry winds return."]
+    links = ["Privacy Policy", "Terms of Use"]
+    later = [*MORE_CARDS, "Bridge closes for repairs", "Engineers found cracks in two of its supports.", "3 days ago"]
+    page = P([*FLOOD_REPORT, *TEASER_CARDS, *paired, *links, *later, "© 2024 Delta News. All rights reserved."])
+    out = cleaner.clean(page, pipeline=["footer", "main_body"])
+    assert out == P(FLOOD_REPORT) + "\n"

@@ -27,6 +27,7 @@ BYLINED_BLURB_MAX_WORDS = 60  # ...unless each card has two unfinished labels (a
 CARD_CORE_WORDS = 200  # distinct content words of the article above the cards, at least
 CARD_MAX_OVERLAP = 0.4  # share of the cards' words found in that article, at most
 SHORT_CORE, SHORT_OVERLAP = 0.5, 0.15  # a shorter article (this share of those words) needs cards this far off topic
+TITLE_CASE = 0.6  # share of capitalized words that makes a short line a headline, even with a final stop
 HEADLINE_MAX_WORDS = 15  # a line without a final stop up to this long is a headline, not a blurb
 CARD_PAIR_SHARE = 0.25  # at most this share of the blurbs after the article stand in pairs
 # a teaser card flattened to one line: a headline in title case ("Customers Leave Without Paying $690
@@ -47,10 +48,18 @@ TEASER_CHARS = 1000  # the block's start that holds them (a huge block is no car
 LABEL_END = regex.compile(r"[\p{P}\p{S}](?<![’'”])$")  # "Features:", "2)", "–"; not a quote's end
 
 
-def is_blurb(s: Shape) -> bool:
-    """A paragraph-like line: prose, or long enough to be a teaser's one-sentence blurb."""
+def is_blurb(s: Shape, cased: bool = False) -> bool:
+    """A paragraph-like line: prose, or long enough to be a teaser's one-sentence blurb.
+
+    With `cased` (plain text, where no link marks a headline), a short line in
+    title case is a headline too, even one that asks ("Did Pelosi Divert $2.4
+    Billion from Social Security to Cover Impeachment Costs?"); in HTML such a
+    line is as often an article's own subheading or call to action, and its
+    cards' headlines are links."""
     if not s.terminal and s.words <= HEADLINE_MAX_WORDS:
         return False  # an unfinished sentence this short is a headline: a card's label
+    if cased and s.words <= HEADLINE_MAX_WORDS and s.capital_ratio >= TITLE_CASE:
+        return False
     return s.prose or s.words >= 12
 
 
@@ -63,19 +72,24 @@ def card_list(
     (a headline, a byline, a date) around a single short blurb.  An article's
     paragraphs follow each other; a card list's blurbs stand alone between
     labels, and they are about other things than the article above them.
+    The list is judged by all its cards, those past the run too: the run may
+    end inside it, at a card that alone looks like a paragraph pair (a
+    headline ending in an abbreviation's stop, "... parts of Calif.").
     """
-    alive = [i for i in range(first, last + 1) if doc.alive(i)]
-    start = _card_zone(alive, shapes, scores, first, min_score)
-    if start is None or not about_other_things(doc, alive[:start], alive[start:]):
+    alive = [i for i in range(first, len(doc.blocks)) if doc.alive(i)]
+    start = _card_zone(alive, shapes, scores, first, min_score, doc.mode == "text")
+    if start is None or alive[start] > last or not about_other_things(doc, alive[:start], alive[start:]):
         return None
     return alive[start]
 
 
-def _card_zone(alive: list[int], shapes: list[Shape], scores: list[float], first: int, min_score: float) -> int | None:
+def _card_zone(
+    alive: list[int], shapes: list[Shape], scores: list[float], first: int, min_score: float, cased: bool
+) -> int | None:
     """The earliest position in `alive` (a label right after a paragraph) after
     which at least `CARD_MIN` lone short blurbs, as many labels, and almost no
     paragraph pairs follow, with a run's worth of prose (`min_score`) above it."""
-    blurb = [is_blurb(shapes[i]) for i in alive]
+    blurb = [is_blurb(shapes[i], cased) for i in alive]
     n = len(alive)
     paired = [blurb[k] and ((k > 0 and blurb[k - 1]) or (k + 1 < n and blurb[k + 1])) for k in range(n)]
     pairs = labels = lone = 0

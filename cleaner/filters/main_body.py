@@ -4,9 +4,11 @@ Removes: everything before and after the article's run of paragraphs: menus,
 headline lists, teaser cards, footers, sidebars, even when no cue phrase
 matches them.
 Signals: each kept block scores by shape (long punctuated prose with function
-words scores up; short, unpunctuated, link-like lines score down); the run
+words scores up; short, unpunctuated, link-like lines score down, and an
+unfinished sentence of up to 30 words is a headline, not a paragraph); the run
 with the highest total (a maximum-sum segment) is the body; table rows are
-neutral, and in HTML the run is carried across link lines and removed chrome
+neutral (cells split by " | ", one cell per line, or one row per line split
+by spaces), and in HTML the run is carried across link lines and removed chrome
 inside the article's own element (the bridged link lines go) and over the
 same-tag siblings that repeat that element (a thread's posts; when the
 element is their list, over its children), a short run over the listing
@@ -21,7 +23,8 @@ or a ticker's headlines run into their stories' datelines: such cards score
 as chrome when a page has several): an ``<h1>``, else the
 farthest title-like line above the run whose words recur in the opening
 paragraphs; byline and date lines between title and text go; a
-comment-section line ends the run, and so does a list of teaser cards after
+comment-section line ends the run, and so does a related-list heading over
+lone blurbs parted by removed lines (cards with long excerpts), and a list of teaser cards after
 the article (lone short blurbs between headline and date lines, about other
 things than the article); a list or table that the run's last sentence
 introduces ("Tour dates:") stays with it, and so does a schedule under a
@@ -59,7 +62,7 @@ from ..model import Block, Decision, Document
 from ..registry import register
 from ..rules import RULE_PREFIX
 from ..signals import CELL_SEPARATOR, LINK_LINE, Shape, dateline, shape, stamp, tokens
-from .cards import card_list, content_words, headline_blurbs
+from .cards import card_list, content_words, headline_blurbs, is_blurb
 from .phrases import page_matches
 from .structure import (
     article_end,
@@ -77,6 +80,7 @@ MIN_RUN_SCORE = 2.0
 SHORT_LINE = -0.5  # the score of a short non-prose line
 LEAD_WINDOW = 5  # kept blocks above the run searched for the title
 MIN_TITLE_WORDS = 4
+HEADLINE_WORDS = 30  # an unfinished sentence up to this long reads as a headline or a teaser's blurb, not a paragraph
 REMOVED = -1.0  # the score of a block an earlier filter removed
 TITLE_OVERLAP = 0.3  # share of a title's content words found in the opening paragraphs
 INTRO_MIN_WORDS = 5  # a line ending in ":" this long introduces what follows ("Tour dates for 2020:")
@@ -84,6 +88,7 @@ LIST_ITEM_MAX_WORDS = 30  # longer lines are paragraphs, not items of that list
 FLAT_CELL_WORDS = 12  # a table flattened one cell per line: a name, a number, a short note per line
 FLAT_COLUMNS = range(2, 13)  # the columns of such a table
 FLAT_ROWS = 3  # rows that make the repeat a table
+ROW_NUMBERS = 3  # bare numbers in each row of a table flattened one row per line, at least
 FLAT_MATCH = 0.9  # share of a column's cells that are bare numbers (or words), at least
 NUMBER_CELL = regex.compile(r"[\d\s.,:;%‰°+±×/()$€£¥₹-]*\d[\d\s.,:;%‰°+±×/()$€£¥₹-]*")  # "5040", "85%", "$1.2"
 LIST_MAX_GAP = 2  # removed blocks a list runs through (a link line between its items)
@@ -92,6 +97,7 @@ SCHEDULE_SEPARATORS = (" – ", " — ", " - ", " @ ")  # what splits a schedule
 SCHEDULE_ITEM_MIN_WORDS = 3  # a date and a place at least; a follower counter ("299 FollowersFollow") is shorter
 OWN_LINES = 5  # a plain text's lines beyond its run, no chrome among them, that are its own list, at least
 MENU_RUN, MENU_WORDS = 5, 2  # ...unless, above the run, this many lines in a row of this many words at most: a menu
+CARD_HEADING_BLURBS = 3  # lone blurbs under a list heading, each after a removed line, that make it a card list
 POST_LABELS = 3  # copies of a label that make it a control of each post (twice may frame one article)
 POST_PARAGRAPH = 1.0  # the score of a paragraph (ten words of prose) between two posts' labels
 
@@ -112,11 +118,16 @@ def score(block: Block, s: Shape, teaser: bool = False) -> float:
         return SHORT_LINE if block.hints.list_item else -1.0
     if teaser:
         return SHORT_LINE  # a headline list, however long its blurbs
-    if s.prose:
+    if s.prose and (s.terminal or s.words > HEADLINE_WORDS or block.hints.list_item):
         return min(s.words, 60) / 10
     # short lines cost half a point: a list or subheadings between paragraphs
     # must not split the article (-1 lost WCXB articles 0.017 for +0.004 on
-    # ScrapingHub); a long block without a final stop is mildly body-like
+    # ScrapingHub); a long block without a final stop is mildly body-like, even
+    # one of function words: up to `HEADLINE_WORDS` long it is a headline or a
+    # teaser's blurb ("Worst deal ever? S. Korea fumes as US tries to raise
+    # price tag for hosting American troops"), and a list of them after the
+    # article must not carry the run on (as paragraphs they made SH text
+    # 0.9226, WCXB text 0.7839)
     if s.words <= 3:
         return SHORT_LINE
     return max(SHORT_LINE, min(1.0, (s.words - 10) / 20))
@@ -156,6 +167,33 @@ def flat_table_cells(doc: Document, shapes: list[Shape]) -> set[int]:
                 cells.update(alive[start + lo : start + hi])
         start = end + 1
     return cells
+
+
+def spaced_rows(doc: Document, shapes: list[Shape]) -> set[int]:
+    """The lines of tables flattened one row per line, cells split by spaces ("1 Kyle Busch 5040 5 1 17 27").
+
+    `FLAT_ROWS` or more short lines in a row, each with as many bare numbers
+    (`ROW_NUMBERS` at least) as the next and more numbers than words: a
+    standings or results table.  A dated headline has words beyond its numbers.
+    """
+    rows: set[int] = set()
+    streak: list[int] = []
+    last = -1
+    for block in doc.kept():
+        i = block.index
+        cells = block.text.split()
+        numbers = sum(bool(NUMBER_CELL.fullmatch(c)) for c in cells)
+        row = shapes[i].words <= FLAT_CELL_WORDS and numbers >= ROW_NUMBERS and 2 * numbers > len(cells)
+        if not row or (streak and numbers != last):
+            if len(streak) >= FLAT_ROWS:
+                rows.update(streak)
+            streak = []
+        if row:
+            streak.append(i)
+            last = numbers
+    if len(streak) >= FLAT_ROWS:
+        rows.update(streak)
+    return rows
 
 
 def _repeats(digit: list[bool], period: int) -> Iterator[tuple[int, int]]:
@@ -245,6 +283,30 @@ def cut_at_comments(doc: Document, scores: list[float], first: int, last: int) -
             continue
         if first < bar <= last and sum(scores[first:bar]) >= MIN_RUN_SCORE:
             return first + best_run(scores[first:bar])[1]
+    return last
+
+
+def cut_at_card_heading(doc: Document, shapes: list[Shape], scores: list[float], first: int, last: int) -> int:
+    """End the run at a list heading ("You may also like") over cards whose blurbs read like paragraphs.
+
+    The cards' blurbs (a full quote, an excerpt) are long enough to carry the
+    run on; what gives them away is that each stands alone, parted from the
+    next by a line an earlier filter removed (its card's share bar, its date),
+    where an article's paragraphs after an in-text "Related" box follow each
+    other.  `CARD_HEADING_BLURBS` such blurbs in a row after the heading, and
+    a run's worth of prose before it, end the run there.
+    """
+    heads = page_matches(doc).lines.get(("related", "marker"), set())
+    for head in sorted(h for h in heads if first < h <= last):
+        if sum(scores[first:head]) < MIN_RUN_SCORE:
+            continue
+        after = [i for i in range(head + 1, last + 1) if doc.alive(i)][:CARD_HEADING_BLURBS]
+        if (
+            len(after) == CARD_HEADING_BLURBS
+            and all(is_blurb(shapes[i]) for i in after)
+            and all(b - a > 1 for a, b in pairwise([head, *after]))
+        ):
+            return first + best_run(scores[first:head])[1]
     return last
 
 
@@ -339,7 +401,8 @@ class MainBodyFilter(Filter):
         scores = [
             removed_score(doc, b) if b.index in doc.dropped else score(b, s, b.index in cards_in_line) for b, s in pairs
         ]
-        for i in table_rows(blocks) | (flat_table_cells(doc, shapes) if doc.mode == "text" else set()):
+        flat = flat_table_cells(doc, shapes) | spaced_rows(doc, shapes) if doc.mode == "text" else set()
+        for i in table_rows(blocks) | flat:
             # a table's rows are short lines, but the table is one piece of the text: neutral, so
             # that a long table inside the article does not split it (a link table still counts),
             # and a table alone never makes a run
@@ -355,11 +418,12 @@ class MainBodyFilter(Filter):
             first, last = repeated_siblings(doc, shapes, first, last)
             last = article_end(doc, shapes, first, last)
         run_end, last = last, cut_at_comments(doc, scores, first, last)
+        last = cut_at_card_heading(doc, shapes, scores, first, last)
         cards = card_list(doc, shapes, scores, first, last, MIN_RUN_SCORE)
         ended = last < run_end or cards is not None  # by comments or teaser cards: what follows is chrome
         teasers = range(cards or 0, last + 1 if cards is not None else 0)
         if cards is not None:
-            last = max(i for i in range(first, cards) if doc.alive(i))
+            last = first + best_run(scores[first:cards])[1]
         elif doc.mode == "html":
             last = listing_after(doc, shapes, first, last)
         if doc.mode == "html" and not ended:
