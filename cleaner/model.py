@@ -108,7 +108,7 @@ class Document:
     trims: dict[int, list[tuple[int, int]]] = field(default_factory=dict)
     protected: set[int] = field(default_factory=set)
     cache: dict[str, object] = field(default_factory=dict, repr=False)  # per-page memo for filters
-    deadline: float | None = None  # a time.perf_counter() value: filters stop after it
+    deadline: float | None = None  # a time.thread_time() value (CPU seconds): filters stop after it
     timed_out: bool = False
 
     def timed(self, items: Iterable[T]) -> Iterator[T]:
@@ -117,7 +117,7 @@ class Document:
             yield from items
             return
         for i, item in enumerate(items):
-            if i % CHECK_EVERY == 0 and time.perf_counter() > self.deadline:
+            if i % CHECK_EVERY == 0 and time.thread_time() > self.deadline:
                 raise OutOfTime
             yield item
 

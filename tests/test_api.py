@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 import os
+import time
 
 import pytest
 
@@ -117,6 +118,20 @@ def test_html_entities_are_never_resolved() -> None:
     out = cleaner.clean(page, mode="html")
     assert "root:" not in out
     assert "an ordinary paragraph of text that stays." in out
+
+
+def test_the_time_budget_counts_work_not_waiting() -> None:
+    # a loaded machine makes a page wait for the CPU; its result must not change with the load
+    def waits(block: cleaner.Block, doc: cleaner.Document) -> None:
+        if block.index == 0:
+            time.sleep(0.3)  # no CPU spent, as when other processes hold it
+
+    page = "Skip to main content\n\n" + "A paragraph of the article, long enough to read like prose.\n\n" * 20
+    result = cleaner.clean_and_explain(
+        page, pipeline=[cleaner.BlockFilter("waits", waits), "accessibility"], max_seconds=0.2
+    )
+    assert not result.timed_out
+    assert "Skip to main content" not in result.text
 
 
 def test_the_time_budget_stops_filters_and_says_so() -> None:
