@@ -368,7 +368,7 @@ def test_main_body_keeps_a_table_flattened_one_cell_per_line_inside_the_article(
 
 
 def test_flat_table_cells_need_a_column_of_bare_numbers() -> None:
-    from cleaner.filters.main_body import flat_table_cells
+    from cleaner.filters.tables import flat_table_cells
     from cleaner.signals import shape
 
     def cells(lines: list[str]) -> set[str]:
@@ -1412,7 +1412,7 @@ def test_main_body_keeps_a_table_flattened_one_row_per_line_inside_the_article()
 
 
 def test_spaced_rows_need_more_numbers_than_words_in_each_row() -> None:
-    from cleaner.filters.main_body import spaced_rows
+    from cleaner.filters.tables import spaced_rows
     from cleaner.signals import shape
 
     def rows(lines: list[str]) -> set[str]:

@@ -19,6 +19,7 @@ from ..model import Decision, Document
 from ..registry import register
 from ..signals import shape
 from .phrases import PhraseFilter
+from .tables import flat_table_cells
 
 MAX_CAPTION_WORDS = 40
 
@@ -51,9 +52,7 @@ class CaptionsFilter(PhraseFilter):
 
 
 def table_cells(doc: Document) -> set[int]:
-    """The lines of the tables that `main_body` finds flattened one cell per line."""
-    from .main_body import flat_table_cells  # main_body builds on the earlier filters, not they on it
-
+    """The lines of the page's tables flattened one cell per line."""
     stops = vocab.function_words(doc.languages)
     return flat_table_cells(doc, [shape(b.text, stops) for b in doc.blocks])
 
