@@ -1487,3 +1487,90 @@ def test_main_body_judges_a_card_list_by_all_its_cards_not_only_those_inside_the
     page = P([*FLOOD_REPORT, *TEASER_CARDS, *paired, *links, *later, "© 2024 Delta News. All rights reserved."])
     out = cleaner.clean(page, pipeline=["footer", "main_body"])
     assert out == P(FLOOD_REPORT) + "\n"
+
+
+REVIEW_TEXT = "I bought two of these last spring and both still work well after months of daily use outdoors."
+
+
+def test_dom_structure_drops_customer_reviews_marked_in_a_compound_class() -> None:
+    # a shop's reviews are user content like comments, whatever the widget wraps them in
+    boxes = {
+        "product-reviews": REVIEW_TEXT,
+        "customer-reviews_feature_div": "Great boots, my feet stayed dry through a whole week of rain.",
+        "averagecustomerreviews": "4.6 out of 5 stars from 1,204 ratings",
+        "yotpo-main-widget": "Runs a little small, order one size up if you wear thick socks.",
+    }
+    html = "".join(f"<div class='{cls}'><p>{text}</p></div>" for cls, text in boxes.items())
+    page = f"<body><main><h1>Rain boots</h1><p>{LONG}</p><p>{LONG}</p><p>{LONG}</p>{html}</main></body>"
+    result = cleaner.clean_and_explain(page, pipeline=["dom_structure"])
+    assert {d.text for d in result.decisions} == set(boxes.values())
+
+
+def test_dom_structure_keeps_an_editorial_review_and_its_review_classes() -> None:
+    # a review article (class "review", its WordPress category "camera-product-reviews") and the
+    # product cards of a buying guide are the text: only customer reviews are user content
+    cards = "".join(f"<div class='product-review-card'><p>{LONG.replace('fifty', str(n))}</p></div>" for n in range(2))
+    page = (
+        "<body><article class='post review category-camera-product-reviews tag-customer-reviews'>"
+        f"<h1>The best rain boots</h1><p>{LONG}</p>{cards}<div class='review-verdict'><p>{REVIEW_TEXT}</p></div>"
+        "</article></body>"
+    )
+    result = cleaner.clean_and_explain(page, pipeline=["dom_structure"])
+    assert not result.decisions
+
+
+FEATURES = ["- Slim fit", "- Lightweight material", "- Sweat-wicking", "- Crew neck", "- 100% Polyester", "- Hem"]
+
+
+def test_main_body_keeps_the_lines_that_follow_a_one_paragraph_description() -> None:
+    # a product's description is one <p>; its features follow as lines of the next <p> in the same
+    # element: they are the description's, the delivery box in the next element is not
+    features = "<br>".join(FEATURES)
+    delivery = "".join(f"<div>{t}</div>" for t in ["Delivery & Returns", "Standard Shipping", "Free returns"])
+    page = (
+        f"<body><main><div class='menu'>{''.join(f'<div>Item {n}</div>' for n in range(6))}</div>"
+        f"<div class='description'><p>{LONG} It fits close and dries fast.</p><p>{features}</p></div>"
+        f"<div class='delivery'>{delivery}</div></main></body>"
+    )
+    out = cleaner.clean(page, pipeline=["main_body"])
+    assert all(f in out for f in FEATURES) and "Standard Shipping" not in out and "Item 3" not in out
+
+
+def test_main_body_does_not_widen_a_one_paragraph_run_past_its_own_element() -> None:
+    # the paragraph's <p> sits in a wrapper whose other lines follow removed chrome: they stay cut
+    tail = "".join(f"<div>{t}</div>" for t in ["Stores", "Careers", "Gift cards", "Student discount"])
+    page = f"<body><div><p>{LONG} It fits close and dries fast.</p><footer><div>Help</div></footer>{tail}</div></body>"
+    out = cleaner.clean(page, pipeline=["dom_structure", "main_body"])
+    assert LONG in out and "Careers" not in out
+
+
+def test_main_body_keeps_the_detail_sections_after_a_one_paragraph_description() -> None:
+    # the description's own element holds that paragraph only: the element holding it and what follows
+    # (details, care) is the product's text, the page's <main> is not
+    details = "".join(
+        f"<div>{t}</div>"
+        for t in ["Details", "Shell: 100% Polyamide", "Lining: 100% Polyester", "Care", "Wash cold", "Hang dry"]
+    )
+    related = "".join(f"<div>Other jacket {n}</div>" for n in range(4))
+    page = (
+        f"<body><main><div class='menu'>{''.join(f'<div>Item {n}</div>' for n in range(6))}</div>"
+        f"<section><div><div class='richtext'>{LONG} It fits close and dries fast.</div></div>"
+        f"<div class='details'>{details}</div></section><div class='more'>{related}</div></main></body>"
+    )
+    out = cleaner.clean(page, pipeline=["main_body"])
+    assert "Shell: 100% Polyamide" in out and "Wash cold" in out and "Other jacket 2" not in out
+
+
+def test_dom_structure_drops_customer_reviews_that_outweigh_a_short_description() -> None:
+    # a product's reviews can be most of its long text: unlike other chrome marks, they are not
+    # taken for a theme's wrapper of the article
+    reviews = "".join(
+        f"<div class='customer-review'><p>{REVIEW_TEXT.replace('two', str(n))} Would buy again for sure.</p></div>"
+        for n in range(5)
+    )
+    page = (
+        "<body><main><h1>Rain boots</h1><ul><li>Natural rubber</li><li>Cotton lining</li></ul>"
+        f"<div class='js-product-reviews-preview'>{reviews}</div></main></body>"
+    )
+    out = cleaner.clean(page, pipeline=["dom_structure"])
+    assert "Natural rubber" in out and "Would buy again" not in out

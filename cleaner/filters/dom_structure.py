@@ -9,7 +9,9 @@ own, or inside an element whose class, id or role names a chrome region
 newsletter and donation widgets, comments), alone or with an owner before it
 and a region after it ("site-footer", "share-buttons"), or as the block of a
 BEM class ("footer__disclaimer-text"), or as either name of a CSS-modules
-class ("comments_reviews__glyp1"); a few words that name nothing else
+class ("comments_reviews__glyp1"); customer reviews and review apps (the "+" words of the
+data file) anywhere in a compound ("customer-reviews_feature_div", "averagecustomerreviews",
+"yotpo-main-widget"); a few words that name nothing else
 (caption, related, newsletter, bio) count in any compound ("abn-image-caption",
 "mm_related", "contributor-bio__bio"); a ``<p>`` of capitals that is one
 link between paragraphs (an in-article promo: "GET THE APP BY CLICKING HERE").
@@ -18,7 +20,9 @@ Traps avoided: a ``<header>`` inside ``<article>`` holds the title and stays;
 an ``<article>`` or ``<main>`` nested inside a chrome tag overrules it; a
 chrome signal covering most of the page's paragraphs is wrong about that page
 (an unclosed ``<header>``, streamed hidden content, a theme's odd class) and
-is ignored there, except for footers and asides (small print);
+is ignored there, except for footers and asides (small print) and customer reviews (they
+outweigh a short product description); a bare "review" or "product-review" (an editorial
+review, a review article's class) and WordPress's "category-"/"tag-" post classes count not;
 other compounds are page-state classes (``modal-enabled``,
 ``pagination-first``, ``one-sidebar``) and do not match; class words come
 from every ancestor but ``<body>`` (a comment section marked far above a
@@ -61,10 +65,17 @@ _REGIONS = (
 
 
 @cache
-def chrome_token() -> regex.Pattern[str]:
+def token_words() -> tuple[str, ...]:
+    """The words of ``data/dom_tokens.txt`` (a "+" before the ones that count in any compound)."""
     path = resources.files("cleaner") / "data" / "dom_tokens.txt"
-    words = [w.strip() for w in path.read_text(encoding="utf-8").splitlines()]
-    alternation = "|".join(regex.escape(w) for w in words if w and not w.startswith("#"))
+    words = (w.strip() for w in path.read_text(encoding="utf-8").splitlines())
+    return tuple(w for w in words if w and not w.startswith("#"))
+
+
+@cache
+def chrome_token() -> regex.Pattern[str]:
+    words = [w for w in token_words() if not w.startswith(COMPOUND_MARK)]
+    alternation = "|".join(regex.escape(w) for w in words)
     part = r"[-_]"
     return regex.compile(rf"(?:(?:{_OWNERS}){part})?(?:{alternation})(?:{part}(?:{_REGIONS}))?(?:{part}?\d+)?")
 
@@ -80,9 +91,41 @@ PROMO_LINK_SHARE = 0.9  # ...and it is all link
 PROMO_CAPITALS = 0.9  # share of its letters in capitals, at least ("... AT AMAs AMID FEUD")
 
 
+COMPOUND_MARK = "+"  # a word of data/dom_tokens.txt that counts anywhere in a compound token
+# WordPress's post classes name the post's category and tags ("category-espresso-product-reviews"):
+# the subject of the text, not a region of the page
+TAXONOMY_PREFIXES = ("category-", "tag-")
+
+
+@cache
+def listed_compounds() -> tuple[tuple[str, tuple[str, ...]], ...]:
+    """The compound words of ``data/dom_tokens.txt``, each with its parts ("customer-reviews" ->
+    ("customer", "reviews"))."""
+    words = [w[len(COMPOUND_MARK) :] for w in token_words() if w.startswith(COMPOUND_MARK)]
+    return tuple((w, tuple(_TOKEN_PARTS.split(w))) for w in words)
+
+
+def listed_compound(token: str, parts: list[str]) -> str | None:
+    """The listed compound word (customer reviews, a review app) that `token` holds, as parts
+    in a row or glued into one part, if any."""
+    if token.startswith(TAXONOMY_PREFIXES):
+        return None
+    for word, pieces in listed_compounds():
+        glued = "".join(pieces)
+        if any(glued in part for part in parts):
+            return word
+        n = len(pieces)
+        if n > 1 and any(tuple(parts[i : i + n]) == pieces for i in range(len(parts) - n + 1)):
+            return word
+    return None
+
+
 def compound_word(token: str) -> str | None:
     """The chrome word that one part of a compound class/id token is, if any."""
-    for part in _TOKEN_PARTS.split(token):
+    parts = _TOKEN_PARTS.split(token)
+    if word := listed_compound(token, parts):
+        return word
+    for part in parts:
         if part in COMPOUND_WORDS:
             return part
         if part.startswith(CAPTION_WORD) or part.endswith(CAPTION_WORD):
@@ -190,7 +233,8 @@ def wrappers(blocks: list[Block]) -> frozenset[str]:
     unclosed wraps everything after it; streaming renderers send the article in a hidden
     element; some themes mark the article's column 'sidebar-container' or wrap it in a
     ``<figure>``. Small print is the exception: a footer or an aside holding most of the long
-    text is a page with little article text."""
+    text is a page with little article text, and so are customer reviews (a product's short
+    description over its many reviews)."""
     words: Counter[str] = Counter()
     paragraphs: Counter[str] = Counter()
     total = 0
@@ -210,7 +254,10 @@ def wrappers(blocks: list[Block]) -> frozenset[str]:
 
 
 def small_print(reason: str) -> bool:
-    return "footer" in reason or "aside" in reason
+    """A footer or an aside, or customer reviews (a listed compound word): chrome that can hold most
+    of a page's long text (a page of little article text; a short product description over its
+    many reviews)."""
+    return "footer" in reason or "aside" in reason or any(reason.endswith(f"({w})") for w, _ in listed_compounds())
 
 
 def chrome_reason(block: Block, wrapping: frozenset[str] = frozenset()) -> str | None:

@@ -13,7 +13,8 @@ inside the article's own element (the bridged link lines go) and over the
 same-tag siblings that repeat that element (a thread's posts; when the
 element is their list, over its children), a short run over the listing
 of described entries that follows it, and any run over the unlinked lines
-that end the article's element (a catalogue's parts, a specification table);
+that end the article's element (a catalogue's parts, a specification table;
+for a one-paragraph run, the element holding it and the line after it);
 it ends with the page's one ``<article>`` element when that holds its
 paragraphs; a run of one block after the page's ``<main>`` (a shop's
 consent notice) gives way to the best run inside ``<main>``.  The title and

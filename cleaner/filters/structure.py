@@ -295,10 +295,32 @@ def own_tail(doc: Document, shapes: list[Shape], first: int, last: int) -> int:
     box = container(doc, shapes, prose, CONTAINER_SHARE)
     if box is None:
         return last
+    box = one_paragraph_element(doc, prose, box)
     end = last
     while end + 1 < len(doc.blocks) and own_line(doc, shapes, doc.blocks[end + 1], box):
         end += 1
     return end
+
+
+PAGE_TAGS = ("html", "body", "main")  # elements that hold the page, not one text
+
+
+def one_paragraph_element(doc: Document, prose: list[int], box: tuple[int, int]) -> tuple[int, int]:
+    """The article's element for a run of one paragraph: the element holding that paragraph and
+    what follows it (a product's description, then its list of features, its details and care
+    sections), not the paragraph's own element; the page's ``<main>`` or ``<body>`` is no
+    article's element."""
+    if len(prose) != 1 or prose[0] + 1 >= len(doc.blocks):
+        return box
+    block = doc.blocks[prose[0]]
+    nodes, after = block.hints.nodes, doc.blocks[prose[0] + 1].hints.nodes
+    shared = next(
+        (d for d, (a, b) in enumerate(zip(nodes, after, strict=False)) if a != b), min(len(nodes), len(after))
+    )
+    depth = shared - 1
+    if depth < 1 or depth >= box[0] or block.hints.path[depth] in PAGE_TAGS:
+        return box
+    return (depth, nodes[depth])
 
 
 def own_line(doc: Document, shapes: list[Shape], block: Block, box: tuple[int, int]) -> bool:
