@@ -29,6 +29,8 @@ from .memo import memo_by_text
 KEY = 3  # prefixes are at most this long
 MAX_STRINGS = 256  # beyond this many prefixes an entry is simply always tried
 MAX_INNER = 24  # beyond this many strings to look for inside a block, likewise
+SURE_KEY = 8  # an entry's longer prefixes (`Entry.sure`) are at most this long...
+SURE_MAX = 24  # ...and checked only when there are at most this many
 HEADS_KEPT = 1 << 15  # a gate remembers the entries under about this many heads (a few MB)
 _CLASS_MAX = 64
 
@@ -102,6 +104,11 @@ def _join(left: _Set, right: _Set, key: int) -> _Set:
     return out if len(out) <= MAX_STRINGS else None
 
 
+def _few(strings: _Set) -> bool:
+    """Whether an entry with these inner strings is worth gating (not always tried)."""
+    return strings is not None and "" not in strings and len(strings) <= MAX_INNER
+
+
 def _union(left: _Set, right: _Set) -> _Set:
     return None if left is None or right is None else left | right
 
@@ -130,12 +137,32 @@ class _Reader:
         return found
 
     def sequence(self) -> _Set:
+        if self.anywhere and self.depth == 0:
+            return self._inner_sequence()
         found: _Set = {""}
-        skipping = self.anywhere and self.depth == 0
         while self.peek() not in ("", "|", ")"):
-            item = self.item()
-            if skipping and item is None and found == {""}:
-                continue  # an unknown lead: the rest still has to occur somewhere
+            found = _join(found, self.item(), self.key)
+        return found
+
+    def _inner_sequence(self) -> _Set:
+        """Strings of the best tail of a top-level sequence: a match of the
+        whole contains a match of every tail, so any tail's strings must occur.
+        The tail after the unknown lead is taken unless it has too many
+        strings to look for (".{5,400}[ .,:(-] *(photo|image)": the class
+        makes dozens); then the tail with the fewest."""
+        items: list[_Set] = []
+        while self.peek() not in ("", "|", ")"):
+            items.append(self.item())
+        lead = next((k for k, item in enumerate(items) if item not in (None, {""})), len(items))
+        tails = [self._tail(items[k:]) for k in range(lead, len(items))]
+        if not tails or _few(tails[0]):
+            return tails[0] if tails else {""}
+        few = [t for t in tails if t is not None and _few(t)]
+        return min(few, key=len) if few else tails[0]
+
+    def _tail(self, items: list[_Set]) -> _Set:
+        found: _Set = {""}
+        for item in items:
             found = _join(found, item, self.key)
         return found
 
@@ -297,6 +324,15 @@ folded = memo_by_text(_folded, entries=4096)
 """`text` lower-cased and `canonical` (memoized: several gates read the same block)."""
 
 
+def _heads_from(whole: str, begin: int) -> frozenset[str]:
+    return frozenset(_HEAD.findall(whole, begin, overlapped=True))
+
+
+heads_from = memo_by_text(_heads_from, entries=4096)
+"""The heads at every place `starts(whole, begin)` gives in a folded text (memoized: the cue gate
+and the block-end edge gate read the same short blocks from their start)."""
+
+
 def canonical(text: str) -> str:
     """`text` with every digit as "0" and every space as " ", as prefixes are kept."""
     if text.isascii():
@@ -322,11 +358,38 @@ class Entry:
     tag: Tag
     source: str
     _compiled: regex.Pattern[str] | None = None
+    # longer strings than the head that every match starts with ("the post", "these st"): a block
+    # without any of them is not tried (empty: no such check). A 3-character head such as "the"
+    # keys dozens of cue entries, and running one costs a scan of the block.
+    sure: tuple[str, ...] = ()
 
     def pattern(self, gate: Gate) -> regex.Pattern[str]:
         if self._compiled is None:
             self._compiled = _compile(gate.shape.replace("{alt}", self.source), gate.flags)
         return self._compiled
+
+
+def _shortest(strings: frozenset[str]) -> list[str]:
+    """`strings` without those holding another ("| " holds "|"): a block holding one holds the other."""
+    return sorted(s for s in strings if not any(o != s and o in s for o in strings))
+
+
+def _sure(source: str) -> tuple[str, ...]:
+    """An entry's `Entry.sure` strings: a few, each longer than a head, or none."""
+    longer = prefixes(source, SURE_KEY)
+    if longer is None or len(longer) > SURE_MAX or any(len(s) <= KEY for s in longer):
+        return ()
+    return tuple(sorted(longer))
+
+
+def _may_occur(sure: tuple[str, ...], whole: str) -> bool:
+    """Whether the folded block holds one of an entry's `sure` strings (or the entry has none)."""
+    if not sure:
+        return True
+    for start in sure:  # noqa: SIM110 - a loop, not any(): no generator for every candidate
+        if start in whole:
+            return True
+    return False
 
 
 @lru_cache(maxsize=8192)  # as `_read`: an entry compiles once, whatever language sets hold it
@@ -355,6 +418,9 @@ class Gate:
     # prefixes: one lookup per head instead of one per length (bounded by `HEADS_KEPT`)
     by_head: dict[str, tuple[Entry, ...]] = field(default_factory=dict)
     keyed: set[str] = field(default_factory=set)  # the heads in `by_head` with entries
+    # the keys of `inside` by their first character: a block lacking it skips them all (the line
+    # gate has about a hundred keys, most starting with one of a few punctuation marks)
+    inside_by_first: dict[str, list[str]] = field(default_factory=dict)
 
     @classmethod
     def build(cls, entries: Iterable[tuple[Tag, str]], shape: str, flags: int) -> Gate:
@@ -368,14 +434,16 @@ class Gate:
                     unknown.setdefault(tag, []).append(source)
                 else:
                     entry = Entry(tag, f"(?:{source})")
-                    for key in inner:
+                    for key in _shortest(inner):
                         gate.inside.setdefault(key, []).append(entry)
                 continue
-            entry = Entry(tag, _NOT_INSIDE_A_WORD + f"(?:{source})")
+            entry = Entry(tag, _NOT_INSIDE_A_WORD + f"(?:{source})", sure=_sure(source))
             for key in keys:
                 gate.by_key.setdefault(key, []).append(entry)
         gate.always = [Entry(tag, "|".join(f"(?:{s})" for s in sources)) for tag, sources in unknown.items()]
         gate.lengths = tuple(sorted({len(k) for k in gate.by_key}, reverse=True))
+        for key in gate.inside:
+            gate.inside_by_first.setdefault(key[0], []).append(key)
         return gate
 
     def compile_all(self) -> None:
@@ -398,9 +466,9 @@ class Gate:
         if len(whole) != len(text):
             return self.candidates(text, starts(text, begin))
         # folding keeps each character's class (letter, digit, other), so the places are the same
-        return self._patterns(whole, set(_HEAD.findall(whole, begin, overlapped=True)))
+        return self._patterns(whole, heads_from(whole, begin))
 
-    def _patterns(self, whole: str, heads: set[str]) -> list[tuple[Tag, regex.Pattern[str]]]:
+    def _patterns(self, whole: str, heads: set[str] | frozenset[str]) -> list[tuple[Tag, regex.Pattern[str]]]:
         # one look at the memo: another thread may swap in a fresh one meanwhile, never empty this one
         by_head, keyed = self.by_head, self.keyed
         for head in heads.difference(by_head):  # set operations in C: most heads are known, and key nothing
@@ -408,13 +476,14 @@ class Gate:
             by_head[head] = under
             if under:
                 keyed.add(head)
-        found: dict[int, Entry] = {}
+        found: dict[Entry, None] = {}  # entries hash by identity; a dict keeps the order they were found in
         for head in heads.intersection(keyed):
-            for entry in by_head[head]:
-                found[id(entry)] = entry
-        for key, entries in self.inside.items():
-            if key in whole:
-                found.update((id(e), e) for e in entries)
+            found.update(dict.fromkeys(by_head[head]))
+        for first, keys in self.inside_by_first.items():
+            if first in whole:
+                for key in keys:
+                    if key in whole:
+                        found.update(dict.fromkeys(self.inside[key]))
         if len(by_head) > HEADS_KEPT:
             self.by_head, self.keyed = {}, set()
-        return [(e.tag, e.pattern(self)) for e in (*found.values(), *self.always)]
+        return [(e.tag, e.pattern(self)) for e in (*found, *self.always) if not e.sure or _may_occur(e.sure, whole)]

@@ -86,10 +86,16 @@ class Block:
     start: int
     end: int
     hints: Hints = field(default_factory=Hints)
+    # (text, its word count): filters ask for the count tens of times per block; kept with the
+    # text it was counted on, so a block whose text is replaced counts again
+    _count: tuple[str, int] | None = field(default=None, init=False, repr=False, compare=False)
 
     @property
     def words(self) -> int:
-        return len(self.text.split())
+        counted = self._count
+        if counted is None or counted[0] is not self.text:
+            counted = self._count = (self.text, len(self.text.split()))
+        return counted[1]
 
 
 @dataclass(slots=True)
@@ -157,7 +163,11 @@ class Document:
 
     def remaining(self, block: Block) -> list[str]:
         """The pieces of a kept block left after its trims, each stripped."""
-        spans = sorted(self.trims.get(block.index, []))
+        trims = self.trims.get(block.index)
+        if not trims:  # most blocks: the whole text
+            text = block.text.strip()
+            return [text] if text else []
+        spans = sorted(trims)
         pieces, pos = [], 0
         for s, e in spans:
             pieces.append(block.text[pos:s])

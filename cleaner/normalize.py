@@ -10,14 +10,20 @@ space anyway.  Letters, digits and punctuation pass through untouched.
 
 from __future__ import annotations
 
+import re
+
 import regex
 
+# The patterns name their characters one by one (no \w, \s or properties), where the standard
+# library's `re` matches exactly what `regex` does, and scans a page several times faster.
 _NEWLINES = regex.compile(r"\r\n?|[\u2028\u2029\x0b\x0c\x85]")
 # zero-width and format characters, the BOM, and C0/C1 controls except \t and \n
-_INVISIBLE = regex.compile(r"[\u200b-\u200d\u2060\ufeff\u00ad\x00-\x08\x0e-\x1f\x7f-\x84\x86-\x9f]")
+_INVISIBLE = re.compile(r"[\u200b-\u200d\u2060\ufeff\u00ad\x00-\x08\x0e-\x1f\x7f-\x84\x86-\x9f]")
 _SPACE = r"[\t \u00a0\u1680\u2000-\u200a\u202f\u205f\u3000]"
-_SPACES = regex.compile(rf"{_SPACE}*\t{_SPACE}*|{_SPACE}{{2,}}")
-_LINE_EDGES = regex.compile(rf"{_SPACE}*\n{_SPACE}*")
+# a run of spaces holding a tab, or of two or more, is one space: a run of two or more, or a lone tab
+_SPACES = re.compile(rf"{_SPACE}{{2,}}|\t")
+# the spaces around a newline go (a bare newline, most of them, is left as it is)
+_LINE_EDGES = re.compile(rf"{_SPACE}+\n{_SPACE}*|\n{_SPACE}+")
 _STRIP = " \n\u00a0\u1680\u2000\u2001\u2002\u2003\u2004\u2005\u2006\u2007\u2008\u2009\u200a\u202f\u205f\u3000"
 _BLANK_RUNS = regex.compile(r"\n{3,}")
 

@@ -55,3 +55,45 @@ def test_candidates_from_a_start_are_those_at_every_start(text: str) -> None:
         for begin in (0, 3):
             want = {(tag, p.pattern) for tag, p in gate.candidates(text, starts(text, begin))}
             assert {(tag, p.pattern) for tag, p in gate.candidates_from(text, begin)} == want
+
+
+GATED_TEXTS = [
+    "A view of the harbour at dusk. Photo credit: Jane Doe",
+    "The mayor speaks on Monday (Photo by John Smith)",
+    "Home | About us | Contact",
+    "News / Sport / Weather / Travel",
+    "John Smith on January 5, 2024 at 3:00 pm",
+    "Mary said: March 3, 2023 at 10:15 am",
+    "This site uses cookies to improve your experience.",
+    "The post Ten walks appeared first on Example.",
+    "Your monthly gift today helps children in need.",
+    "Copyright 2024 Example Inc. All rights reserved.",
+    "harbour-at-dusk-1200x800",
+]
+
+
+@pytest.mark.parametrize("text", GATED_TEXTS)
+def test_a_gate_skips_no_entry_that_matches(text: str) -> None:
+    """Gating (heads, strings found inside, an entry's longer starts) only skips work: the
+    line and cue entries a gate tries find what trying every entry finds."""
+    from cleaner.gate import starts
+    from cleaner.view import lead, words
+
+    gates = vocab.gates(("en",))
+    for gate, places, hit in (
+        (gates.line, lead(text, words(text)), lambda p: p.fullmatch(text) is not None),
+        (gates.cue, starts(text), lambda p: p.search(text) is not None),
+    ):
+        every = {id(e): e for found in (*gate.by_key.values(), *gate.inside.values(), gate.always) for e in found}
+        want = {e.tag for e in every.values() if hit(e.pattern(gate))}
+        assert {tag for tag, p in gate.candidates(text, places) if hit(p)} == want
+
+
+def test_the_inner_reader_takes_a_tail_with_few_strings() -> None:
+    """After a lead that matches anything, a class of punctuation makes too many strings to look
+    for; a later part of the entry that every match holds makes few."""
+    from cleaner.gate import MAX_INNER, inner_prefixes
+
+    found = inner_prefixes(r".{5,400}[\h.,;:(-]\h*(photo|image)s?(\h+by)?\h*:\h*[^.!?:;\n]{2,90}")
+    assert found is not None and len(found) <= MAX_INNER
+    assert inner_prefixes(r".{0,40}rights reserved") == {"rig"}

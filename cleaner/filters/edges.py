@@ -43,7 +43,10 @@ class EdgesFilter(Filter):
         text = block.text
         lo, hi = 0, len(text)
         while lo < hi:
-            hits = sorted(edge_hits(text[lo:hi], doc.languages), key=lambda h: order[h[0]])
+            at_edges = edge_hits(text[lo:hi], doc.languages)
+            if not at_edges:
+                return  # most blocks
+            hits = sorted(at_edges, key=lambda h: order[h[0]])
             spans = [(kind, lo + s, lo + e) for kind, s, e in hits]
             found = next((h for h in spans if self._enough_left(doc, block, h[1], h[2])), None)
             if found is None:

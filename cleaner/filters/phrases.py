@@ -121,9 +121,13 @@ def phrase_hits(
 ) -> Iterator[tuple[str, int, int]]:
     """``(kind, start, end)`` where an indexed phrase occurs: the longest per kind and position."""
     n = len(found)
+    get = index.get
     for i, (word, start, _) in enumerate(found):
+        entries = get(word)
+        if not entries:
+            continue  # most words start no phrase: no `seen` set for them
         seen: set[str] = set()
-        for phrase, kind in index.get(word, ()):
+        for phrase, kind in entries:
             k = len(phrase)
             if kind in seen or i + k > n:
                 continue

@@ -77,9 +77,11 @@ def spaced_rows(doc: Document, shapes: list[Shape]) -> set[int]:
     last = -1
     for block in doc.kept():
         i = block.index
-        cells = block.text.split()
-        numbers = sum(bool(NUMBER_CELL.fullmatch(c)) for c in cells)
-        row = shapes[i].words <= FLAT_CELL_WORDS and numbers >= ROW_NUMBERS and 2 * numbers > len(cells)
+        row, numbers = False, 0
+        if shapes[i].words <= FLAT_CELL_WORDS:  # a longer line is no row: its numbers go uncounted
+            cells = block.text.split()
+            numbers = sum(1 for c in cells if not c.isalpha() and NUMBER_CELL.fullmatch(c))  # a word has no digit
+            row = numbers >= ROW_NUMBERS and 2 * numbers > len(cells)
         if not row or (streak and numbers != last):
             if len(streak) >= FLAT_ROWS:
                 rows.update(streak)
