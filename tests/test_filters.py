@@ -6,6 +6,7 @@ filter's own doing.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -1006,6 +1007,59 @@ def test_main_body_spans_the_posts_of_a_thread_that_chrome_separates() -> None:
 def test_main_body_keeps_the_posts_that_a_repeated_reply_label_follows() -> None:
     # "Reply" under every post is a control of each post, not the start of a comment section
     page = P(["Flooding in the lower town", *(x for post in THREAD_POSTS for x in (post, "Reply"))])
+    out = cleaner.clean(page, pipeline=["main_body"])
+    assert all(post in out for post in THREAD_POSTS)
+
+
+FORUM_MENU = ["Home", "Forums", "Members", "Search", "Help"]
+FORUM_POSTS = [
+    ("riverside_anna", "Our cellar took on water again last night, and the pump could not keep up with it."),
+    ("tom_k", "Same here on Mill Street: the drain in the yard backed up around midnight."),
+    ("delta_joe", "Did anyone call the council about the storm drains before the rain came?"),
+    ("marta", "I called on Friday, and they said a crew would look at the drains this week."),
+    ("old_harbour", "Sandbags at the door helped us, but the water still came up through the floor."),
+    ("pete", "Thanks for the tips, everyone: we have ordered a second pump for the cellar now."),
+]
+
+
+def forum_thread(extra_first_post: str = "") -> list[str]:
+    """A thread flattened to text: each post under its author, post count and join date, with a Quote button."""
+    lines = []
+    for k, (name, text) in enumerate(FORUM_POSTS):
+        body = [text, extra_first_post] if k == 0 and extra_first_post else [text]
+        lines += [name, f"Posts: {120 + 37 * k}", f"Joined: Mar {k + 3}, 2019", *body, "Quote"]
+    return lines
+
+
+def test_main_body_widens_a_run_that_is_one_post_over_the_thread() -> None:
+    # the per-post lines score as chrome, and the first post, the longest, would be the run alone
+    page = P([*FORUM_MENU, "Water in the cellar", *forum_thread(LONG), "Contact", "Jobs", "Press"])
+    result = cleaner.clean_and_explain(page, pipeline=["main_body"])
+    assert all(text in result.text for _, text in FORUM_POSTS)
+    assert "Contact" not in result.text.split("\n") and "Forums" not in result.text.split("\n")
+
+
+def test_main_body_does_not_widen_an_article_over_its_comments() -> None:
+    # the same per-post lines under an article: its run starts long before the first comment
+    article = [LONG, LONG.replace("fifty", "forty"), LONG.replace("fifty", "sixty"), LONG.replace("fifty", "ten")]
+    article = [line for text in article for line in (text, "Photo: the river at dawn")]
+    page = P([*FORUM_MENU, "Floods in the delta", *article, *forum_thread(), "Contact us", "Privacy policy"])
+    out = cleaner.clean(page)
+    assert LONG in out and not any(text in out for _, text in FORUM_POSTS)
+
+
+def test_main_body_does_not_widen_over_lines_repeated_word_for_word() -> None:
+    # the same thread, but its per-post lines never change (a menu's items, a section's "Back to top"): no posts
+    page = P([*FORUM_MENU, "Water in the cellar", *forum_thread(LONG), "Contact us", "Privacy policy"])
+    page = re.sub(r"(Posts|Joined): .*", r"\1", page)
+    out = cleaner.clean(page)
+    assert FORUM_POSTS[0][1] in out and FORUM_POSTS[3][1] not in out
+
+
+def test_main_body_keeps_the_posts_when_a_few_lack_a_paragraph_between_reply_labels() -> None:
+    # "Reply" under six posts, one of them a one-liner: still a control of each post, not a comment section
+    posts = [*THREAD_POSTS[:2], "Thanks!", *THREAD_POSTS[2:], LONG.replace("fifty", "forty")]
+    page = P(["Flooding in the lower town", *(x for post in posts for x in (post, "Reply"))])
     out = cleaner.clean(page, pipeline=["main_body"])
     assert all(post in out for post in THREAD_POSTS)
 

@@ -17,7 +17,10 @@ that end the article's element (a catalogue's parts, a specification table;
 for a one-paragraph run, the element holding it and the line after it);
 it ends with the page's one ``<article>`` element when that holds its
 paragraphs; a run of one block after the page's ``<main>`` (a shop's
-consent notice) gives way to the best run inside ``<main>``.  The title and
+consent notice) gives way to the best run inside ``<main>``.  In plain
+text, a run that is one post of a forum thread (its posts parted by the same
+short lines each time, at a regular pace: "Posts: 120", "Quote", "#4")
+widens over all the posts.  The title and
 standfirst that lead into the run are added back (not a "Latest headlines"
 box flattened one card per line, a title-case headline glued to its blurb,
 or a ticker's headlines run into their stories' datelines: such cards score
@@ -52,8 +55,11 @@ DOM in `structure`, the teaser-card list after the article in `cards`.
 from __future__ import annotations
 
 import math
+import statistics
 from collections.abc import Iterator
-from itertools import pairwise
+from itertools import accumulate, pairwise
+
+import regex
 
 from .. import vocab
 from ..filter import Filter
@@ -94,6 +100,11 @@ MENU_RUN, MENU_WORDS = 5, 2  # ...unless, above the run, this many lines in a ro
 CARD_HEADING_BLURBS = 3  # lone blurbs under a list heading, each after a removed line, that make it a card list
 POST_LABELS = 3  # copies of a label that make it a control of each post (twice may frame one article)
 POST_PARAGRAPH = 1.0  # the score of a paragraph (ten words of prose) between two posts' labels
+POST_LABEL_WORDS = 6  # a thread's per-post line (a member's rank, "Posts: 120", "#4") is this short at most
+POST_SHARE = 0.75  # share of the gaps between a per-post line's copies that hold a paragraph, at least
+# copies of a per-post line that make a thread (a menu item recurs three times: header, drawer, footer)
+THREAD_POSTS = 5
+POST_SPREAD = 4  # a thread's posts are alike: no gap between two copies is this many times the median gap
 
 
 def removed_score(doc: Document, block: Block) -> float:
@@ -222,7 +233,9 @@ def cut_at_card_heading(doc: Document, shapes: list[Shape], scores: list[float],
 
 def per_post_labels(doc: Document, scores: list[float], bars: list[int]) -> set[str]:
     """The labels among `bars` that recur under at least `POST_LABELS` posts: a paragraph
-    between every two copies (a heading and its button side by side are one section's)."""
+    between two copies, in `POST_SHARE` of the gaps (every gap for three copies; a heading
+    and its button side by side are one section's, and a one-line post ("Thanks!") between
+    two "Reply" labels leaves the thread a thread)."""
     at: dict[str, list[int]] = {}
     for i in bars:
         at.setdefault(doc.blocks[i].text.casefold(), []).append(i)
@@ -230,8 +243,72 @@ def per_post_labels(doc: Document, scores: list[float], bars: list[int]) -> set[
         label
         for label, places in at.items()
         if len(places) >= POST_LABELS
-        and all(max(scores[a + 1 : b], default=0.0) >= POST_PARAGRAPH for a, b in pairwise(places))
+        and sum(max(scores[a + 1 : b], default=0.0) >= POST_PARAGRAPH for a, b in pairwise(places))
+        >= POST_SHARE * (len(places) - 1)
     }
+
+
+_FIGURES = regex.compile(r"\d+")
+
+
+def post_key(text: str) -> str:
+    """A line's form with its figures masked: "Posts: 9179" and "Posts: 13" are one post line."""
+    return _FIGURES.sub("#", " ".join(text.casefold().split()))
+
+
+def thread_span(doc: Document, shapes: list[Shape], scores: list[float], first: int, last: int) -> tuple[int, int]:
+    """Widen a run that is one post of a forum thread over the whole thread (plain text).
+
+    A thread flattened to text parts its posts with the same short lines each
+    time (the author's rank, "Posts: 120", "Quote", "#4"): they score as
+    chrome, and posts of a few lines each do not outweigh them, so the best
+    run is one post.  A short line that recurs `THREAD_POSTS` times at least
+    (figures aside, and they change from post to post: a post count, a post
+    number, a date; a line repeated word for word is a menu's item or a
+    section's "Back to top"), at a regular pace (no gap between two copies
+    `POST_SPREAD` times longer or shorter than the usual one) and with a
+    paragraph in most gaps, marks the posts.  When the run is one post (it
+    holds one copy at most, and starts and ends within a usual gap of the
+    first and last copies), it covers them all, and goes on at each end as
+    far as the text's score rises.  A menu item repeated in the header, a
+    drawer and the footer is irregular and rare; an article followed by its
+    comments starts long before the first comment's label; a page whose
+    sections each end with the same line ("Back to top") already runs over
+    several of them.
+    """
+    at: dict[str, list[int]] = {}
+    texts: dict[str, set[str]] = {}
+    for block in doc.blocks:
+        s = shapes[block.index]
+        if 1 <= s.words <= POST_LABEL_WORDS and not s.prose:
+            key = post_key(block.text)
+            at.setdefault(key, []).append(block.index)
+            texts.setdefault(key, set()).add(" ".join(block.text.split()))
+    lo, hi = first, last
+    for key, places in at.items():
+        if len(places) < THREAD_POSTS or len(texts[key]) < 2:
+            continue  # a line repeated word for word is a menu's or a section's; a post's figures change
+        gaps = list(pairwise(places))
+        held = sum(max(scores[a + 1 : b], default=0.0) >= POST_PARAGRAPH for a, b in gaps)
+        sizes = [b - a for a, b in gaps]
+        usual = statistics.median(sizes)
+        if (
+            held >= POST_SHARE * len(gaps)
+            and max(sizes) <= POST_SPREAD * usual
+            and min(sizes) * POST_SPREAD >= usual
+            and sum(first <= i <= last for i in places) <= 1
+            and places[0] - usual <= first
+            and last <= places[-1] + usual
+        ):
+            lo, hi = min(lo, places[0]), max(hi, places[-1])
+    if (lo, hi) == (first, last):
+        return first, last
+    # the best start above the thread and the best end below it: the top scores of a suffix and a prefix
+    above = list(accumulate(reversed(scores[:lo]), initial=0.0))
+    start = lo - max(range(len(above)), key=lambda k: (above[k], -k))
+    below = list(accumulate(scores[hi + 1 :], initial=0.0))
+    end = hi + max(range(len(below)), key=lambda k: (below[k], -k))
+    return min(first, start), max(last, end)
 
 
 def introduced_list(doc: Document, shapes: list[Shape], last: int) -> list[int]:
@@ -323,6 +400,8 @@ class MainBodyFilter(Filter):
             return
         if doc.mode == "html" and lone_line_after_main(doc, first, last):
             first, last = main_run(doc, scores, first, last)
+        if doc.mode == "text":
+            first, last = thread_span(doc, shapes, scores, first, last)
         first, last, gap = bridge(doc, shapes, scores, first, last)
         if doc.mode == "html":
             first, last = repeated_siblings(doc, shapes, first, last)
