@@ -23,7 +23,7 @@ from collections.abc import Callable, Iterator, Sequence
 from contextlib import ExitStack, closing, contextmanager, nullcontext
 from pathlib import Path
 from types import FrameType
-from typing import IO, Any
+from typing import IO, Any, NoReturn
 
 from .api import MODES, clean_and_explain, with_rules_merged
 from .batch import DEFAULT_CHUNKSIZE, Outcome, Summary, process
@@ -488,5 +488,23 @@ def to_markdown(result: Result, source: str) -> str:
     return "\n".join(lines).rstrip("\n") + "\n"
 
 
+def entry() -> NoReturn:
+    """The ``cleaner`` command: `main`, then exit with its code.
+
+    After an interrupt everything written is flushed and closed, so leave at
+    once (`os._exit`) instead of through the interpreter's exit, which joins
+    the worker pool's threads and processes: an interrupt raised inside the
+    pool's bookkeeping can leave those waiting on each other (a SIGTERM'd
+    batch hung there twice in the suite). The workers die with this process
+    (`batch._die_with`).
+    """
+    code = main()
+    if code in (EXIT_INTERRUPTED, EXIT_TERMINATED):
+        sys.stdout.flush()
+        sys.stderr.flush()
+        os._exit(code)
+    raise SystemExit(code)
+
+
 if __name__ == "__main__":
-    raise SystemExit(main())
+    entry()

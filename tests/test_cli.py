@@ -295,6 +295,33 @@ def test_interrupt_keeps_every_line_written(tmp_path: Path, sig: signal.Signals,
     assert b"(interrupted)" in err and f"{len(lines)} cleaned".encode() in err
 
 
+@pytest.mark.skipif(not sys.platform.startswith("linux"), reason="workers follow their parent through prctl (Linux)")
+def test_workers_end_with_a_killed_batch(tmp_path: Path) -> None:
+    # a scheduler's SIGKILL gives the parent no chance to stop its pool: the workers must not outlive it
+    path = write_jsonl(tmp_path / "in.jsonl", [{"id": i, "text": numbered_page(i) * 40} for i in range(1000)])
+    out = tmp_path / "out.jsonl"
+    proc = subprocess.Popen([sys.executable, "-m", "cleaner.cli", "clean", str(path), "-o", str(out), "--jobs", "2"])
+    deadline = time.monotonic() + 60
+    while not (out.exists() and out.stat().st_size > 1000):
+        assert time.monotonic() < deadline, "no output within a minute"
+        time.sleep(0.05)
+    workers = [int(p) for p in Path(f"/proc/{proc.pid}/task/{proc.pid}/children").read_text().split()]
+    assert len(workers) == 2
+    proc.kill()
+    proc.wait(timeout=10)
+    deadline = time.monotonic() + 10
+    while any(Path(f"/proc/{w}").exists() and "Z" not in _state(w) for w in workers):
+        assert time.monotonic() < deadline, "a worker outlived its batch"
+        time.sleep(0.05)
+
+
+def _state(pid: int) -> str:
+    try:
+        return Path(f"/proc/{pid}/stat").read_text().split(") ", 1)[1][:1]
+    except (OSError, IndexError):
+        return "Z"
+
+
 def test_closed_pipe_exits_quietly(tmp_path: Path) -> None:
     path = write_jsonl(tmp_path / "in.jsonl", [{"id": i, "text": numbered_page(i)} for i in range(200)])
     proc = subprocess.Popen(
