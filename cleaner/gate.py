@@ -383,9 +383,7 @@ def _sure(source: str) -> tuple[str, ...]:
 
 
 def _may_occur(sure: tuple[str, ...], whole: str) -> bool:
-    """Whether the folded block holds one of an entry's `sure` strings (or the entry has none)."""
-    if not sure:
-        return True
+    """Whether the folded block holds one of an entry's `sure` strings."""
     for start in sure:  # noqa: SIM110 - a loop, not any(): no generator for every candidate
         if start in whole:
             return True

@@ -14,10 +14,9 @@ from __future__ import annotations
 from collections.abc import Iterator
 from itertools import pairwise
 
-from .. import vocab
 from ..model import Decision, Document
 from ..registry import register
-from ..signals import shape
+from ..view import block_shape
 from .phrases import PhraseFilter
 from .tables import flat_table_cells
 
@@ -53,8 +52,7 @@ class CaptionsFilter(PhraseFilter):
 
 def table_cells(doc: Document) -> set[int]:
     """The lines of the page's tables flattened one cell per line."""
-    stops = vocab.function_words(doc.languages)
-    return flat_table_cells(doc, [shape(b.text, stops) for b in doc.blocks])
+    return flat_table_cells(doc, [block_shape(doc, b) for b in doc.blocks])
 
 
 def _key(text: str) -> str:

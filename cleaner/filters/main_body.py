@@ -131,7 +131,7 @@ def score(block: Block, s: Shape, teaser: bool = False) -> float:
     # one of function words: up to `HEADLINE_WORDS` long it is a headline or a
     # teaser's blurb ("Worst deal ever? S. Korea fumes as US tries to raise
     # price tag for hosting American troops"), and a list of them after the
-    # article must not carry the run on (as paragraphs they made SH text
+    # article must not carry the run on (as paragraphs, on the development check, they made SH text
     # 0.9226, WCXB text 0.7839)
     if s.words <= 3:
         return SHORT_LINE
@@ -239,13 +239,13 @@ def per_post_labels(doc: Document, scores: list[float], bars: list[int]) -> set[
     at: dict[str, list[int]] = {}
     for i in bars:
         at.setdefault(doc.blocks[i].text.casefold(), []).append(i)
-    return {
-        label
-        for label, places in at.items()
-        if len(places) >= POST_LABELS
-        and sum(max(scores[a + 1 : b], default=0.0) >= POST_PARAGRAPH for a, b in pairwise(places))
-        >= POST_SHARE * (len(places) - 1)
-    }
+    return {label for label, places in at.items() if len(places) >= POST_LABELS and posts_between(scores, places)}
+
+
+def posts_between(scores: list[float], places: list[int]) -> bool:
+    """Whether a paragraph (a post) sits between two copies of a line in `POST_SHARE` of the gaps."""
+    held = sum(max(scores[a + 1 : b], default=0.0) >= POST_PARAGRAPH for a, b in pairwise(places))
+    return held >= POST_SHARE * (len(places) - 1)
 
 
 _FIGURES = regex.compile(r"\d+")
@@ -288,12 +288,10 @@ def thread_span(doc: Document, shapes: list[Shape], scores: list[float], first: 
     for key, places in at.items():
         if len(places) < THREAD_POSTS or len(texts[key]) < 2:
             continue  # a line repeated word for word is a menu's or a section's; a post's figures change
-        gaps = list(pairwise(places))
-        held = sum(max(scores[a + 1 : b], default=0.0) >= POST_PARAGRAPH for a, b in gaps)
-        sizes = [b - a for a, b in gaps]
+        sizes = [b - a for a, b in pairwise(places)]
         usual = statistics.median(sizes)
         if (
-            held >= POST_SHARE * len(gaps)
+            posts_between(scores, places)
             and max(sizes) <= POST_SPREAD * usual
             and min(sizes) * POST_SPREAD >= usual
             and sum(first <= i <= last for i in places) <= 1
