@@ -12,7 +12,10 @@ the modules whose objects it holds) and the versions of ``cleaner``, ``regex``
 and Python, so an upgrade or an edited vocabulary gets a new file. Only the cache's own folder is read: the user's
 cache, as trusted as their home folder. ``CLEANER_CACHE_DIR`` names another
 folder; an empty value keeps nothing on disk. Any failure (no folder,
-read-only, a truncated file) falls back to building in memory.
+read-only, a truncated file) falls back to building in memory. The folder
+holds at most `KEEP` files of a kind, the most recently used: each upgrade
+or edited vocabulary writes a new one, and several installed versions may
+share the folder.
 """
 
 from __future__ import annotations
@@ -32,6 +35,7 @@ import regex
 T = TypeVar("T")
 
 FORMAT = 1  # bump when what is stored changes shape (the code digest covers its classes)
+KEEP = 3  # files kept per kind: a few installed versions share a folder without rebuilding in turn
 
 
 def folder() -> Path | None:
@@ -70,11 +74,14 @@ def load_or_build(kind: str, sources: Iterable[Path], build: Callable[[], T], ex
         return None
     stored = _read(path)
     if isinstance(stored, expected):
+        with contextlib.suppress(OSError):  # marks the file used, for `_prune`; a read-only folder keeps its files
+            os.utime(path)
         return stored  # type: ignore[return-value]  # `expected` is T's runtime class, as the caller says
     if not _writable(path.parent):
         return None
     built = build()
-    _write(path, built)
+    if _write(path, built):
+        _prune(path.parent, kind)
     return built
 
 
@@ -94,14 +101,30 @@ def _writable(where: Path) -> bool:
     return os.access(where, os.W_OK)
 
 
-def _write(path: Path, value: object) -> None:
-    """Write atomically (a temporary file renamed), so that a reader never sees half a file."""
-    with contextlib.suppress(Exception):  # a full disk leaves the result in memory only
+def _write(path: Path, value: object) -> bool:
+    """Write atomically (a temporary file renamed), so that a reader never sees half a file.
+
+    False when it could not be written: a full disk leaves the result in memory only.
+    """
+    try:
         fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=f".{path.stem}-", suffix=".tmp")
-        try:
-            with os.fdopen(fd, "wb") as f:
-                pickle.dump(value, f, protocol=pickle.HIGHEST_PROTOCOL)
-            os.replace(tmp, path)
-        finally:
-            with contextlib.suppress(OSError):
-                os.unlink(tmp)
+    except OSError:
+        return False
+    try:
+        with os.fdopen(fd, "wb") as f:
+            pickle.dump(value, f, protocol=pickle.HIGHEST_PROTOCOL)
+        os.replace(tmp, path)
+        return True
+    except Exception:  # full disk, a value that does not pickle
+        return False
+    finally:
+        with contextlib.suppress(OSError):
+            os.unlink(tmp)
+
+
+def _prune(where: Path, kind: str) -> None:
+    """Delete all but the `KEEP` most recently used files of `kind` (the one just written is the newest)."""
+    with contextlib.suppress(OSError):  # another process pruning the same folder got there first
+        found = sorted(where.glob(f"{kind}-*.pickle"), key=lambda p: p.stat().st_mtime, reverse=True)
+        for old in found[KEEP:]:
+            old.unlink(missing_ok=True)

@@ -47,6 +47,42 @@ def test_edited_data_gets_a_new_file(data: list[Path]) -> None:
     assert len(list((data[0].parent / "cache").glob("t-*.pickle"))) == 2
 
 
+def test_only_the_most_recently_used_files_of_a_kind_are_kept(data: list[Path]) -> None:
+    build, cache = Builder(), data[0].parent / "cache"
+    (cache / "other-kind.pickle").parent.mkdir()
+    (cache / "other-kind.pickle").touch()
+    written = []
+    for n in range(disk_cache.KEEP + 2):  # an upgrade or an edited vocabulary each write a new file
+        data[0].write_text(f"[cue]\nre: donate{n}\n", encoding="utf-8")
+        disk_cache.load_or_build("t", data, build, dict)
+        (new,) = set(cache.glob("t-*.pickle")).difference(written)
+        os.utime(new, (1e9 + n, 1e9 + n))  # file times are coarse: order the writes explicitly
+        written.append(new)
+    assert sorted(cache.glob("t-*.pickle")) == sorted(written[-disk_cache.KEEP :])
+    assert (cache / "other-kind.pickle").exists()  # another kind's files are not this kind's to delete
+
+
+def test_reading_a_file_marks_it_used(data: list[Path]) -> None:
+    build = Builder()
+    disk_cache.load_or_build("t", data, build, dict)
+    (stored,) = (data[0].parent / "cache").glob("t-*.pickle")
+    os.utime(stored, (1e9, 1e9))
+    disk_cache.load_or_build("t", data, build, dict)
+    assert build.calls == 1 and stored.stat().st_mtime > 1e9
+
+
+def test_a_file_that_cannot_be_written_leaves_the_result_in_memory(
+    data: list[Path], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    def full_disk(*args: object, **kwargs: object) -> tuple[int, str]:
+        raise OSError(28, "No space left on device")
+
+    monkeypatch.setattr(disk_cache.tempfile, "mkstemp", full_disk)  # root too: unlike a read-only folder
+    build = Builder()
+    assert disk_cache.load_or_build("t", data, build, dict) == build()
+    assert not list((data[0].parent / "cache").glob("t-*"))
+
+
 def test_a_damaged_file_is_rebuilt(data: list[Path]) -> None:
     build = Builder()
     disk_cache.load_or_build("t", data, build, dict)
