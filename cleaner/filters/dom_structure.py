@@ -38,6 +38,7 @@ from collections import Counter
 from collections.abc import Iterator
 from functools import cache, lru_cache
 from importlib import resources
+from typing import NamedTuple
 
 import regex
 
@@ -48,6 +49,7 @@ from ..signals import LINK_LINE
 from ..view import block_shape
 
 CHROME_TAGS = ("nav", "aside", "footer", "dialog")
+SMALL_PRINT = ("footer", "aside")  # as tags or in class words: they may hold most of a short page
 PARAGRAPH_WORDS = 25  # blocks this long are paragraphs, whose words say where the article is
 WRAPPER_SHARE = 0.5  # a chrome signal covering more than this share of them is wrong about the page...
 WRAPPER_PARAGRAPHS = 3  # ...and at least this many
@@ -189,24 +191,33 @@ def panel_tag(tag: str, path: tuple[str, ...]) -> bool:
     return tag in PANEL_TAGS and "main" in path[:last]
 
 
-def chrome_reasons(block: Block) -> Iterator[str]:
+class Chrome(NamedTuple):
+    """One reason the DOM gives for a block being chrome."""
+
+    reason: str
+    # a footer, an aside or customer reviews: chrome that can hold most of a page's long text
+    # (a page of little article text; a short product description over its many reviews)
+    small_print: bool = False
+
+
+def chrome_reasons(block: Block) -> Iterator[Chrome]:
     """Every reason the DOM gives for this block being chrome, strongest first."""
     hints = block.hints
     panel = main_panel(hints)  # its panel words and <aside>/<dialog> are no chrome
     if hints.hidden:
-        yield "hidden in the page"
+        yield Chrome("hidden in the page")
     if hints.caption:
-        yield "inside <figure>/<figcaption>"
+        yield Chrome("inside <figure>/<figcaption>")
     for tag in CHROME_TAGS:
         if inside(tag, hints.path) and not (panel and panel_tag(tag, hints.path)):
-            yield f"inside <{tag}>"
+            yield Chrome(f"inside <{tag}>", tag in SMALL_PRINT)
     if "header" in hints.path and "article" not in hints.path and "main" not in hints.path:
-        yield "inside the page <header>"
+        yield Chrome("inside the page <header>")
     yield from token_reasons(hints.tokens, panel)
 
 
 @lru_cache(maxsize=4096)  # blocks under the same ancestors share their words: read them once
-def token_reasons(tokens: frozenset[str], panel: bool) -> tuple[str, ...]:
+def token_reasons(tokens: frozenset[str], panel: bool) -> tuple[Chrome, ...]:
     """The reasons the class/id/role words of a block's ancestors give, in sorted word order
     (in a drawer or modal inside ``<main>``, its panel words give none)."""
     reasons = (token_reason(token, panel) for token in sorted(tokens))
@@ -214,20 +225,22 @@ def token_reasons(tokens: frozenset[str], panel: bool) -> tuple[str, ...]:
 
 
 @lru_cache(maxsize=16384)  # nested elements' word sets differ by a word or two: read each word once
-def token_reason(token: str, panel: bool) -> str | None:
+def token_reason(token: str, panel: bool) -> Chrome | None:
     """The reason one class/id/role word gives, if any (see `token_reasons`)."""
     pattern = chrome_token()
     names = (token, bem_block(token), *css_module_names(token))
+    small = any(tag in token for tag in SMALL_PRINT)
     if any(pattern.fullmatch(name) for name in names):
         if panel and panel_token(token):
             return None  # a drawer's or modal's own words inside <main>
-        return f"inside an element marked {token!r}"
+        return Chrome(f"inside an element marked {token!r}", small)
     if word := compound_word(token):
-        return f"inside an element marked {token!r} ({word})"
+        small = small or any(word == listed for listed, _ in listed_compounds())
+        return Chrome(f"inside an element marked {token!r} ({word})", small)
     return None
 
 
-def wrappers(blocks: list[Block]) -> frozenset[str]:
+def wrappers(blocks: list[Block]) -> frozenset[Chrome]:
     """The reasons that cover most of the page's paragraphs: chrome frames an article and is never
     most of its text, so on this page the signal is wrong. A ``<nav>`` or ``<header>`` left
     unclosed wraps everything after it; streaming renderers send the article in a hidden
@@ -235,34 +248,26 @@ def wrappers(blocks: list[Block]) -> frozenset[str]:
     ``<figure>``. Small print is the exception: a footer or an aside holding most of the long
     text is a page with little article text, and so are customer reviews (a product's short
     description over its many reviews)."""
-    words: Counter[str] = Counter()
-    paragraphs: Counter[str] = Counter()
+    words: Counter[Chrome] = Counter()
+    paragraphs: Counter[Chrome] = Counter()
     total = 0
     for block in blocks:
         n = block.words
         if n < PARAGRAPH_WORDS:
             continue
         total += n
-        for reason in set(chrome_reasons(block)):
-            words[reason] += n
-            paragraphs[reason] += 1
+        for chrome in set(chrome_reasons(block)):
+            if not chrome.small_print:
+                words[chrome] += n
+                paragraphs[chrome] += 1
     return frozenset(
-        reason
-        for reason, n in words.items()
-        if paragraphs[reason] >= WRAPPER_PARAGRAPHS and n > WRAPPER_SHARE * total and not small_print(reason)
+        chrome for chrome, n in words.items() if paragraphs[chrome] >= WRAPPER_PARAGRAPHS and n > WRAPPER_SHARE * total
     )
 
 
-def small_print(reason: str) -> bool:
-    """A footer or an aside, or customer reviews (a listed compound word): chrome that can hold most
-    of a page's long text (a page of little article text; a short product description over its
-    many reviews)."""
-    return "footer" in reason or "aside" in reason or any(reason.endswith(f"({w})") for w, _ in listed_compounds())
-
-
-def chrome_reason(block: Block, wrapping: frozenset[str] = frozenset()) -> str | None:
+def chrome_reason(block: Block, wrapping: frozenset[Chrome] = frozenset()) -> str | None:
     """Why the DOM says this block is chrome (the first reason not void on this page), or None."""
-    return next((r for r in chrome_reasons(block) if r not in wrapping), None)
+    return next((c.reason for c in chrome_reasons(block) if c not in wrapping), None)
 
 
 def shouted_link(doc: Document, block: Block) -> bool:
