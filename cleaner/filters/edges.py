@@ -13,6 +13,7 @@ own filter, and a word in the middle of a sentence is never touched.
 from __future__ import annotations
 
 from collections.abc import Iterator
+from functools import cache
 
 from .. import vocab
 from ..filter import Filter
@@ -73,25 +74,55 @@ class EdgesFilter(Filter):
 def edge_hits(text: str, languages: tuple[str, ...]) -> tuple[tuple[str, int, int], ...]:
     """``(kind, start, end)`` of every kind's edge entries at the text's ends."""
     found = words(text)
-    hits: list[tuple[str, int, int]] = []
+    return tuple(phrase_spans(text, found, edge_phrases(languages)) + regex_spans(text, found, vocab.gates(languages)))
+
+
+Phrases = dict[str, tuple[tuple[tuple[str, ...], str], ...]]  # a word -> (phrase, kind), longest first
+
+
+@cache
+def edge_phrases(languages: tuple[str, ...]) -> tuple[Phrases, Phrases]:
+    """Every kind's plain edge phrases, indexed by their first word and by their last: a block
+    is looked up by its own first and last word, not once per kind and phrase length."""
+    first: dict[str, list[tuple[tuple[str, ...], str]]] = {}
+    last: dict[str, list[tuple[tuple[str, ...], str]]] = {}
     for kind in vocab.kinds():
         m = vocab.matcher(kind, "edge", languages)
-        if m is not None:
-            hits.extend((kind, start, end) for start, end in phrase_spans(text, found, m))
-    return tuple(hits + regex_spans(text, found, vocab.gates(languages)))
+        for phrase in m.phrases if m else ():
+            first.setdefault(phrase[0], []).append((phrase, kind))
+            last.setdefault(phrase[-1], []).append((phrase, kind))
+
+    def longest_first(index: dict[str, list[tuple[tuple[str, ...], str]]]) -> Phrases:
+        return {w: tuple(sorted(v, key=lambda p: -len(p[0]))) for w, v in index.items()}
+
+    return longest_first(first), longest_first(last)
 
 
-def phrase_spans(text: str, found: tuple[Word, ...], m: vocab.Matcher) -> Iterator[tuple[int, int]]:
-    """Where a plain edge phrase makes up the first or the last words of the text."""
+def phrase_spans(text: str, found: tuple[Word, ...], index: tuple[Phrases, Phrases]) -> list[tuple[str, int, int]]:
+    """Where a plain edge phrase makes up the first or the last words of the text (not all of
+    them): the longest of each kind at each end, kinds in `vocab.kinds` order, start before end."""
     n = len(found)
-    for k in m.lengths:
-        if k < n and tuple(w for w, _, _ in found[:k]) in m.phrases:
-            yield 0, found[k - 1][2]
-            break
-    for k in m.lengths:
-        if k < n and tuple(w for w, _, _ in found[n - k :]) in m.phrases:
-            yield found[n - k][1], len(text)
-            break
+    if n < 2:
+        return []
+    heads: dict[str, int] = {}  # kind -> where its phrase at the start ends
+    for phrase, kind in index[0].get(found[0][0], ()):
+        k = len(phrase)
+        if k < n and kind not in heads and all(found[j][0] == phrase[j] for j in range(1, k)):
+            heads[kind] = found[k - 1][2]
+    tails: dict[str, int] = {}  # kind -> where its phrase at the end starts
+    for phrase, kind in index[1].get(found[-1][0], ()):
+        k = len(phrase)
+        if k < n and kind not in tails and all(found[n - k + j][0] == phrase[j] for j in range(k - 1)):
+            tails[kind] = found[n - k][1]
+    if not heads and not tails:
+        return []  # most blocks
+    hits: list[tuple[str, int, int]] = []
+    for kind in vocab.kinds():
+        if kind in heads:
+            hits.append((kind, 0, heads[kind]))
+        if kind in tails:
+            hits.append((kind, tails[kind], len(text)))
+    return hits
 
 
 def regex_spans(text: str, found: tuple[Word, ...], gates: vocab.Gates) -> list[tuple[str, int, int]]:
