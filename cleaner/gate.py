@@ -109,6 +109,11 @@ def _few(strings: _Set) -> bool:
     return strings is not None and "" not in strings and len(strings) <= MAX_INNER
 
 
+def _telling(strings: set[str]) -> int:
+    """How much the weakest of `strings` says: its characters other than spaces and padding."""
+    return min(len(s.replace(" ", "").replace(_END, "")) for s in strings)
+
+
 def _union(left: _Set, right: _Set) -> _Set:
     return None if left is None or right is None else left | right
 
@@ -147,18 +152,19 @@ class _Reader:
     def _inner_sequence(self) -> _Set:
         """Strings of the best tail of a top-level sequence: a match of the
         whole contains a match of every tail, so any tail's strings must occur.
-        The tail after the unknown lead is taken unless it has too many
-        strings to look for (".{5,400}[ .,:(-] *(photo|image)": the class
-        makes dozens); then the tail with the fewest."""
+        Of the tails with few strings to look for (".{5,400}[ .,:(-] *(photo|image)":
+        the class makes dozens), the one whose strings say most: a space is in
+        every block, "501" in few (".{0,120}(is a|are a) 501"); then the fewest
+        strings, then the first."""
         items: list[_Set] = []
         while self.peek() not in ("", "|", ")"):
             items.append(self.item())
         lead = next((k for k, item in enumerate(items) if item not in (None, {""})), len(items))
         tails = [self._tail(items[k:]) for k in range(lead, len(items))]
-        if not tails or _few(tails[0]):
-            return tails[0] if tails else {""}
         few = [t for t in tails if t is not None and _few(t)]
-        return min(few, key=len) if few else tails[0]
+        if not few:
+            return tails[0] if tails else {""}
+        return max(few, key=lambda t: (_telling(t), -len(t)))
 
     def _tail(self, items: list[_Set]) -> _Set:
         found: _Set = {""}
@@ -420,9 +426,10 @@ class Gate:
     # prefixes: one lookup per head instead of one per length (bounded by `HEADS_KEPT`)
     by_head: dict[str, tuple[Entry, ...]] = field(default_factory=dict)
     keyed: set[str] = field(default_factory=set)  # the heads in `by_head` with entries
-    # the keys of `inside` by their first character: a block lacking it skips them all (the line
-    # gate has about a hundred keys, most starting with one of a few punctuation marks)
-    inside_by_first: dict[str, list[str]] = field(default_factory=dict)
+    # the keys of `inside` by their first character, then by their first two: a block lacking one
+    # skips all the keys under it (the line gate has about a hundred keys, most starting with one of
+    # a few punctuation marks, and a space, in every block, starts a score of them)
+    inside_by_first: dict[str, dict[str, list[str]]] = field(default_factory=dict)
 
     @classmethod
     def build(cls, entries: Iterable[tuple[Tag, str]], shape: str, flags: int) -> Gate:
@@ -445,7 +452,7 @@ class Gate:
         gate.always = [Entry(tag, "|".join(f"(?:{s})" for s in sources)) for tag, sources in unknown.items()]
         gate.lengths = tuple(sorted({len(k) for k in gate.by_key}, reverse=True))
         for key in gate.inside:
-            gate.inside_by_first.setdefault(key[0], []).append(key)
+            gate.inside_by_first.setdefault(key[0], {}).setdefault(key[:2], []).append(key)
         return gate
 
     def compile_all(self) -> None:
@@ -481,11 +488,13 @@ class Gate:
         found: dict[Entry, None] = {}  # entries hash by identity; a dict keeps the order they were found in
         for head in heads.intersection(keyed):
             found.update(dict.fromkeys(by_head[head]))
-        for first, keys in self.inside_by_first.items():
+        for first, by_pair in self.inside_by_first.items():
             if first in whole:
-                for key in keys:
-                    if key in whole:
-                        found.update(dict.fromkeys(self.inside[key]))
+                for pair, keys in by_pair.items():
+                    if pair in whole:
+                        for key in keys:
+                            if key in whole:
+                                found.update(dict.fromkeys(self.inside[key]))
         if len(by_head) > HEADS_KEPT:
             self.by_head, self.keyed = {}, set()
         return [(e.tag, e.pattern(self)) for e in (*found, *self.always) if not e.sure or _may_occur(e.sure, whole)]
