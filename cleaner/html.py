@@ -179,9 +179,9 @@ def _tag(el: Any) -> str | None:
     return name
 
 
-def _own_tokens(el: Any) -> set[str]:
+def _own_tokens(attrib: Any) -> set[str]:
     # landmark tags are read from the path, where an <article> nested inside one can overrule them
-    get = el.get  # spelled out, not a generator over the names: this runs for every element
+    get = attrib.get  # spelled out, not a generator over the names: this runs for most elements
     raw = f"{get('class', '')} {get('id', '')} {get('role', '')} {get('itemprop', '')}".lower()
     return set(raw.split())
 
@@ -192,10 +192,11 @@ _FRAME_TAGS |= {"li", "dd", "dt", "blockquote", "q", "figcaption", "figure", "no
 
 
 def _child_frame(parent: Frame, el: Any, tag: str, serial: int) -> Frame:
-    tokens = _own_tokens(el)
+    attrib = el.attrib  # read through one proxy; many inline elements have no attribute at all
+    tokens = _own_tokens(attrib) if attrib else set()
     # inline display:none and aria-hidden also wrap article text that scripts reveal,
     # so only the hidden attribute and <noscript> count
-    hidden = parent.hidden or el.get("hidden") is not None
+    hidden = parent.hidden or (bool(attrib) and "hidden" in attrib)
     hidden = hidden or tag == "noscript"
     if tag not in _FRAME_TAGS and hidden == parent.hidden and tokens <= parent.tokens:
         # an inline wrapper adding no new words (most <span>s, <em>s) inherits the frame unchanged:
@@ -214,7 +215,7 @@ def _child_frame(parent: Frame, el: Any, tag: str, serial: int) -> Frame:
         quote=parent.quote or tag in ("blockquote", "q"),
         # a quote, table or code block in a <figure> is content that the figure frames, not a caption
         caption=tag in ("figcaption", "figure") or (parent.caption and tag not in FIGURE_CONTENT),
-        link=parent.link or (tag == "a" and el.get("href") is not None),
+        link=parent.link or (tag == "a" and "href" in attrib),
     )
 
 
