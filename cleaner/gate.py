@@ -439,13 +439,16 @@ class Gate:
             keys = prefixes(source)
             if keys is None:
                 inner = inner_prefixes(source)
-                if inner is None or len(inner) > MAX_INNER:
-                    unknown.setdefault(tag, []).append(source)
-                else:
+                if inner is not None and len(inner) <= MAX_INNER:
                     entry = Entry(tag, f"(?:{source})")
                     for key in _shortest(inner):
                         gate.inside.setdefault(key, []).append(entry)
-                continue
+                    continue
+                # too many longer starts ("[-=*|/.]{3,}" makes over a thousand): the first characters may be few
+                keys = prefixes(source, 1)
+                if keys is None:
+                    unknown.setdefault(tag, []).append(source)
+                    continue
             entry = Entry(tag, _NOT_INSIDE_A_WORD + f"(?:{source})", sure=_sure(source))
             for key in keys:
                 gate.by_key.setdefault(key, []).append(entry)
