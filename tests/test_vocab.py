@@ -69,6 +69,9 @@ GATED_TEXTS = [
     "Your monthly gift today helps children in need.",
     "Copyright 2024 Example Inc. All rights reserved.",
     "harbour-at-dusk-1200x800",
+    "* * * * *",
+    "— ›",
+    "__init__",
 ]
 
 
@@ -97,3 +100,21 @@ def test_the_inner_reader_takes_a_tail_with_few_strings() -> None:
     found = inner_prefixes(r".{5,400}[\h.,;:(-]\h*(photo|image)s?(\h+by)?\h*:\h*[^.!?:;\n]{2,90}")
     assert found is not None and len(found) <= MAX_INNER
     assert inner_prefixes(r".{0,40}rights reserved") == {"rig"}
+
+
+def test_the_inner_reader_prefers_the_tail_whose_strings_say_most() -> None:
+    """A space or a lone letter is in almost every block; an extension or a number in few."""
+    from cleaner.gate import inner_prefixes
+
+    assert inner_prefixes(r"[\w'-]{1,60}(\h[\w'-]{1,60}){0,8}\.(jpe?g|png)") == {".jp", ".pn"}
+    assert inner_prefixes(r".{0,120}(is a|are a) 501\(c\)") == {"000"}  # digits are kept as "0"
+
+
+def test_an_entry_with_too_many_starts_is_keyed_by_its_first_characters() -> None:
+    """Three of eleven symbols make over a thousand starts, but an entry still starts with one of eleven."""
+    from cleaner.gate import Gate
+
+    gate = Gate.build([(("artifacts", "line"), r"[-_=~*.|/]{3,}")], r"^[^\w\n]*(?:{alt})[^\w\n]*$", vocab._FLAGS)
+    assert not gate.always and set(gate.by_key) == set("-_=~*.|/")
+    assert [tag for tag, p in gate.candidates("-- *** --", range(1)) if p.fullmatch("-- *** --")]
+    assert not gate.candidates("Headline", range(1))
