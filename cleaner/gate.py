@@ -19,6 +19,7 @@ the gate skips work, never a match.
 from __future__ import annotations
 
 from collections.abc import Iterable
+from collections.abc import Set as AbstractSet
 from dataclasses import dataclass, field
 from functools import lru_cache
 
@@ -104,12 +105,12 @@ def _join(left: _Set, right: _Set, key: int) -> _Set:
     return out if len(out) <= MAX_STRINGS else None
 
 
-def _few(strings: _Set) -> bool:
+def _few(strings: AbstractSet[str] | None) -> bool:
     """Whether an entry with these inner strings is worth gating (not always tried)."""
     return strings is not None and "" not in strings and len(strings) <= MAX_INNER
 
 
-def _telling(strings: set[str]) -> int:
+def _telling(strings: AbstractSet[str]) -> int:
     """How much the weakest of `strings` says: its characters other than spaces and padding."""
     return min(len(s.replace(" ", "").replace(_END, "")) for s in strings)
 
@@ -372,6 +373,10 @@ class Entry:
     # without any of them is not tried (empty: no such check). A 3-character head such as "the"
     # keys dozens of cue entries, and running one costs a scan of the block.
     sure: tuple[str, ...] = ()
+    # strings of which every match holds one somewhere (a month's name after "published"): a block
+    # holding none is not tried (empty: no such check). A head such as "000" or "pub" keys a dozen
+    # date entries, which a block starting with a number or "Public" need not run.
+    needs: tuple[str, ...] = ()
 
     def pattern(self, gate: Gate) -> regex.Pattern[str]:
         if self._compiled is None:
@@ -390,6 +395,14 @@ def _sure(source: str) -> tuple[str, ...]:
     if longer is None or len(longer) > SURE_MAX or any(len(s) <= KEY for s in longer):
         return ()
     return tuple(sorted(longer))
+
+
+def _needs(source: str, keys: frozenset[str]) -> tuple[str, ...]:
+    """An entry's `Entry.needs` strings: a few telling ones other than its starts, or none."""
+    inner = inner_prefixes(source)
+    if inner is None or not _few(inner) or _telling(inner) < 2 or inner == keys:
+        return ()
+    return tuple(_shortest(inner))
 
 
 def _may_occur(sure: tuple[str, ...], whole: str) -> bool:
@@ -449,7 +462,7 @@ class Gate:
                 if keys is None:
                     unknown.setdefault(tag, []).append(source)
                     continue
-            entry = Entry(tag, _NOT_INSIDE_A_WORD + f"(?:{source})", sure=_sure(source))
+            entry = Entry(tag, _NOT_INSIDE_A_WORD + f"(?:{source})", sure=_sure(source), needs=_needs(source, keys))
             for key in keys:
                 gate.by_key.setdefault(key, []).append(entry)
         gate.always = [Entry(tag, "|".join(f"(?:{s})" for s in sources)) for tag, sources in unknown.items()]
@@ -500,4 +513,8 @@ class Gate:
                                 found.update(dict.fromkeys(self.inside[key]))
         if len(by_head) > HEADS_KEPT:
             self.by_head, self.keyed = {}, set()
-        return [(e.tag, e.pattern(self)) for e in (*found, *self.always) if not e.sure or _may_occur(e.sure, whole)]
+        return [
+            (e.tag, e.pattern(self))
+            for e in (*found, *self.always)
+            if (not e.sure or _may_occur(e.sure, whole)) and (not e.needs or _may_occur(e.needs, whole))
+        ]

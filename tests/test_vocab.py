@@ -118,3 +118,15 @@ def test_an_entry_with_too_many_starts_is_keyed_by_its_first_characters() -> Non
     assert not gate.always and set(gate.by_key) == set("-_=~*.|/")
     assert [tag for tag, p in gate.candidates("-- *** --", range(1)) if p.fullmatch("-- *** --")]
     assert not gate.candidates("Headline", range(1))
+
+
+def test_an_entry_is_tried_only_where_a_block_holds_a_string_it_needs() -> None:
+    """A dated byline starts with "pub" in many a block, but holds a month's name in few."""
+    from cleaner.gate import Gate
+
+    source = r"(published|posted|updated)\h+on\h+(jan|feb)\w*\h+\d{1,2}"
+    gate = Gate.build([(("byline", "line"), source)], r"^[^\w\n]*(?:{alt})[^\w\n]*$", vocab._FLAGS)
+    assert not gate.candidates("Published by the city council", range(1))
+    assert [
+        tag for tag, p in gate.candidates("Published on January 5", range(1)) if p.fullmatch("Published on January 5")
+    ]
