@@ -81,6 +81,7 @@ POSITIVE = [
         "Your email address",
         "comments",
     ),
+    ("comments", P(["The post ends here.", "Discussion about this post", "CommentsRestacks"]), "Restacks", "under"),
     (
         "footer",
         P(["The article ends here with a full sentence.", "© 2024 Amnesty International. All rights reserved."]),
@@ -1062,6 +1063,125 @@ def test_main_body_keeps_the_posts_when_a_few_lack_a_paragraph_between_reply_lab
     page = P(["Flooding in the lower town", *(x for post in posts for x in (post, "Reply"))])
     out = cleaner.clean(page, pipeline=["main_body"])
     assert all(post in out for post in THREAD_POSTS)
+
+
+ANSWERS = [
+    ("Same here in the lower town.", THREAD_POSTS[1]),
+    ("It depends on the pump.", THREAD_POSTS[2]),
+    ("Call the council first.", THREAD_POSTS[3]),
+    ("Sandbags helped us.", "Sandbags at the door helped us, but the water still came up through the cellar floor."),
+    ("We bought a second pump.", "Thanks for the tips, everyone: we have ordered a second pump and a spare hose."),
+]
+
+
+def answer_thread(controls: tuple[str, ...] = ("Share", "Follow", "Add a comment")) -> list[str]:
+    """A question and its answers flattened to text, each post under its vote count and over its controls."""
+    lines = ["Water in the cellar after the storm", "14", LONG, *controls, "asked May 2, 2009", "anna_r"]
+    for k, (opening, text) in enumerate(ANSWERS):
+        lines += [str(9 - k), opening, text, *controls, f"answered May {k + 3}, 2009", f"user{k}"]
+    return lines
+
+
+def test_share_and_comment_labels_under_every_post_head_no_section() -> None:
+    # "Share" and "Add a comment" under each answer are its buttons: the next answer's short opening stays
+    out = cleaner.clean(P(answer_thread()), pipeline=["share_tags", "comments"])
+    lines = out.split("\n")
+    assert all(opening in lines for opening, _ in ANSWERS)
+    assert "Share" not in lines and "Add a comment" not in lines
+
+
+def test_share_heading_repeated_without_posts_still_claims_its_chips() -> None:
+    # a share bar over the article, under it and in the footer right after: three copies, but a
+    # paragraph in one gap only, so each is a share bar's heading and claims its chips
+    bar = ["Share", "Send to a colleague", "Embed this story"]
+    page = P(["Floods in the delta", *bar, LONG, LONG.replace("fifty", "forty"), *bar, "Site footer", *bar])
+    result = cleaner.clean_and_explain(page, pipeline=["share_tags"])
+    assert "Send to a colleague" not in result.text
+
+
+HOT_QUESTIONS = [
+    "Hot Network Questions",
+    "Why does the pump in my cellar stop working when the water level rises quickly?",
+    "Is it safe to use an extension cord for a sump pump during a storm at night?",
+    "How do I find out whether my street is in a flood zone before buying a house?",
+    "What is the best way to dry out a wooden floor after the cellar has flooded?",
+    "Should I call the insurance company before or after I pump out the water?",
+    "Can sandbags be reused after a flood, or do they have to be thrown away?",
+]
+
+
+def test_main_body_takes_the_thread_and_ends_it_before_the_related_questions() -> None:
+    # the related questions after the last answer end in "?" and score as sentences: the run
+    # found is theirs; the thread before them, with a "Share" under each post, is the text
+    page = P([*FORUM_MENU, *answer_thread(), *HOT_QUESTIONS, "Contact", "Jobs", "Press"])
+    out = cleaner.clean(page)
+    assert LONG in out and all(text in out for _, text in ANSWERS)
+    assert not any(q in out for q in HOT_QUESTIONS[1:])
+
+
+def test_main_body_runs_over_each_answers_own_comment_bar() -> None:
+    # "2 Comments" over each answer's comments, between two "Share" buttons: no comment section starts there
+    thread = [x for o, t in ANSWERS for x in (o, t, "Share", f"{len(o)} Comments", f"Thanks, {o.lower()}")]
+    out = cleaner.clean(P([*FORUM_MENU, "Water in the cellar", LONG, "Share", *thread, "Contact", "Jobs", "Press"]))
+    assert LONG in out and all(text in out for _, text in ANSWERS)
+
+
+def test_main_body_ends_an_article_at_a_lone_comment_heading_among_share_buttons() -> None:
+    # an article's "Share", then one "Comments" heading over comments that each carry a "Share":
+    # the heading opens the page's comment section, though it stands between two copies of the button
+    article = [LONG.replace("fifty", n) for n in ("twenty", "thirty", "forty")]
+    comments = [x for _, text in ANSWERS[:3] for x in (text, "Share")]
+    page = P([*FORUM_MENU, "Floods in the delta", *article, "Share", "Comments", *comments, "Contact", "Jobs"])
+    out = cleaner.clean(page)
+    assert all(text in out for text in article) and not any(text in out for _, text in ANSWERS[:3])
+
+
+def qa_page(question: str) -> str:
+    """A question and its answers in HTML: the question in one element, the answers in another."""
+    meta = "<div>Share</div><div>Improve this answer</div><div>answered May 2, 2009</div>"
+    answers = "".join(
+        f"<div class='answer'><p>{o}</p><p>{t}</p>{meta}<div>user{k}</div></div>" for k, (o, t) in enumerate(ANSWERS)
+    )
+    return (
+        f"<body><h1>Water in the cellar</h1><div id='question'>{question}</div><div id='answers'>{answers}</div></body>"
+    )
+
+
+def test_main_body_starts_a_thread_run_at_the_question_above_the_answers() -> None:
+    # the run carried over the repeated answer elements starts after the question's "Share"
+    question = f"<p>{LONG}</p><p>Is the pump in the cellar enough?</p><div>Share</div><div>asked May 1, 2009</div>"
+    out = cleaner.clean(qa_page(question))
+    assert LONG in out and all(text in out for _, text in ANSWERS)
+
+
+def test_main_body_does_not_start_an_article_run_in_a_box_of_posts_above_it() -> None:
+    # a box of posts with a "Share" each above the article, which holds no copy: the run stays the article's
+    box = "".join(f"<div><p>{t}</p><div>Share</div></div>" for _, t in ANSWERS)
+    article = "".join(f"<p>{LONG.replace('fifty', n)} {THREAD_POSTS[1]}</p>" for n in ("twenty", "thirty", "forty"))
+    menu = "".join(f"<li><a href='/{w}'>{w}</a></li>" for w in ("News", "Sport", "Weather", "Traffic", "Jobs", "Cars"))
+    page = f"<body><div>{box}</div><ul>{menu}</ul><article><h1>Floods</h1>{article}</article></body>"
+    out = cleaner.clean(page)
+    assert THREAD_POSTS[1] in out and not any(t in out for _, t in ANSWERS[1:])
+
+
+def test_main_body_keeps_an_article_whose_sections_each_end_with_a_share_button() -> None:
+    # five sections, each with a "Share" under it, then the article's long last section: no thread ends there
+    years = ["twenty", "thirty", "forty", "sixty", "seventy"]
+    sections = [x for (_, t), n in zip(ANSWERS, years, strict=True) for x in (t, LONG.replace("fifty", n), "Share")]
+    ending = [f"{LONG} {post}" for post in THREAD_POSTS[1:]] + [f"{post} {LONG}" for post in THREAD_POSTS[1:]]
+    page = P([*FORUM_MENU, "Floods in the delta", *sections, *ending, "Contact", "Jobs", "Press"])
+    out = cleaner.clean(page)
+    assert all(text in out for text in ending)
+
+
+def test_main_body_keeps_an_article_under_a_box_of_comments() -> None:
+    # a thread of short comments above the article (a "latest comments" box): the article after it stays the text
+    comments = [x for opening, text in ANSWERS for x in (opening, text, "Share")]
+    article = [f"{LONG} {THREAD_POSTS[k]}" for k in range(1, 4)]
+    menu = ["More from the forum", "Log in", "Register", "News", "Sport", "Weather", "Traffic"]
+    page = P([*FORUM_MENU, *comments, *menu, "Floods in the delta", *article, "Contact", "Jobs", "Press"])
+    out = cleaner.clean(page)
+    assert all(text in out for text in article)
 
 
 def test_main_body_does_not_span_siblings_built_unlike_the_article() -> None:

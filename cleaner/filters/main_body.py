@@ -19,8 +19,13 @@ it ends with the page's one ``<article>`` element when that holds its
 paragraphs; a run of one block after the page's ``<main>`` (a shop's
 consent notice) gives way to the best run inside ``<main>``.  In plain
 text, a run that is one post of a forum thread (its posts parted by the same
-short lines each time, at a regular pace: "Posts: 120", "Quote", "#4")
-widens over all the posts.  The title and
+short lines each time, at a regular pace: "Posts: 120", "Quote", "#4", or
+under the same share or comment button: "Share", "Add a comment")
+widens over all the posts.  In either mode, a run past the last of a share
+or comment button repeated under five posts (a list of related questions)
+gives way to the thread, a run that opens with such a thread ends after
+its last post, and in HTML a run over all its posts but the first (the
+answers' elements, not the question's) starts again at that first post.  The title and
 standfirst that lead into the run are added back (not a "Latest headlines"
 box flattened one card per line, a title-case headline glued to its blurb,
 or a ticker's headlines run into their stories' datelines: such cards score
@@ -56,6 +61,7 @@ from __future__ import annotations
 
 import math
 import statistics
+from collections import Counter
 from collections.abc import Iterator
 from itertools import accumulate, pairwise
 
@@ -67,6 +73,7 @@ from ..model import Block, Decision, Document
 from ..registry import register
 from ..rules import RULE_PREFIX
 from ..signals import LINK_LINE, Shape, dateline, shape, stamp, tokens
+from ..view import block_shape
 from .cards import card_list, content_words, headline_blurbs, is_blurb
 from .phrases import page_matches
 from .structure import (
@@ -104,6 +111,7 @@ POST_LABEL_WORDS = 6  # a thread's per-post line (a member's rank, "Posts: 120",
 POST_SHARE = 0.75  # share of the gaps between a per-post line's copies that hold a paragraph, at least
 # copies of a per-post line that make a thread (a menu item recurs three times: header, drawer, footer)
 THREAD_POSTS = 5
+THREAD_AFTER = 3.0  # a paragraph scoring this (30 words of prose) after a thread's end: the text goes on
 POST_SPREAD = 4  # a thread's posts are alike: no gap between two copies is this many times the median gap
 
 
@@ -189,19 +197,27 @@ def menu_run(shapes: list[Shape], lines: list[int]) -> bool:
     return False
 
 
-def cut_at_comments(doc: Document, scores: list[float], first: int, last: int) -> int:
+def cut_at_comments(doc: Document, scores: list[float], first: int, last: int, thread: range = range(0)) -> int:
     """End the run before a comment-section line: comments read like prose but follow the article.
 
     A label repeated under several posts ("Reply" under each post, "Add a
     comment" under each answer) is a control of every post, not where a
-    comment section starts: a thread's posts keep their followers.
+    comment section starts: a thread's posts keep their followers, and so do
+    the comment bars repeated between two copies of such a control (each
+    answer's "3 Comments" over its own comments) and the bars inside a
+    `thread` that `thread_span` found.
     """
-    lines = page_matches(doc).lines
-    bars = sorted({i for section in vocab.WHOLE_LINE for i in lines.get(("comments", section), ())})
+    bars = control_lines(doc, ("comments",))
     controls = per_post_labels(doc, scores, bars)
+    threads = control_threads(doc, scores, POST_LABELS)
+    seen = Counter(post_key(doc.blocks[i].text) for i in bars)
     for bar in bars:
-        if doc.blocks[bar].text.casefold() in controls:
-            continue
+        # a bar repeated in the thread ("9 Comments", "5 Comments") heads one answer's comments;
+        # a lone one ("Discussion about this post") still opens the page's comment section
+        again = seen[post_key(doc.blocks[bar].text)] > 1
+        inside = bar in thread or (again and any(p[0] < bar < p[-1] for p in threads))
+        if inside or label_key(doc.blocks[bar].text) in controls:
+            continue  # a post's own button, or a post's comments between two posts of the thread
         if first < bar <= last and sum(scores[first:bar]) >= MIN_RUN_SCORE:
             return first + best_run(scores[first:bar])[1]
     return last
@@ -236,10 +252,65 @@ def per_post_labels(doc: Document, scores: list[float], bars: list[int]) -> set[
     between two copies, in `POST_SHARE` of the gaps (every gap for three copies; a heading
     and its button side by side are one section's, and a one-line post ("Thanks!") between
     two "Reply" labels leaves the thread a thread)."""
+    return {label for label, places in label_places(doc, bars).items() if posts_between(scores, places)}
+
+
+def label_places(doc: Document, bars: list[int]) -> dict[str, list[int]]:
+    """Where each label among `bars` stands, for those with `POST_LABELS` copies at least."""
     at: dict[str, list[int]] = {}
     for i in bars:
-        at.setdefault(doc.blocks[i].text.casefold(), []).append(i)
-    return {label for label, places in at.items() if len(places) >= POST_LABELS and posts_between(scores, places)}
+        at.setdefault(label_key(doc.blocks[i].text), []).append(i)
+    return {label: places for label, places in at.items() if len(places) >= POST_LABELS}
+
+
+def label_key(text: str) -> str:
+    """A label's words, case, framing and figures aside: "Add a comment |" and "Add a comment" are one
+    button, and "3 Comments" and "12 Comments" one heading; a field's label ("Website:") is not the
+    button or form field of the same name ("Website")."""
+    words = _FIGURES.sub("#", " ".join(_WORD.findall(text.casefold())))
+    return f"{words}:" if text.rstrip().endswith(":") else words
+
+
+_WORD = regex.compile(r"\w+")
+# the kinds whose labels a thread repeats under each post ("Share", "Reply", "Add a comment")
+POST_CONTROL_KINDS = ("share", "comments")
+
+
+def control_lines(doc: Document, kinds: tuple[str, ...]) -> list[int]:
+    """The blocks that are wholly a label of one of `kinds`, in order."""
+    lines = page_matches(doc).lines
+    return sorted({i for kind in kinds for section in vocab.WHOLE_LINE for i in lines.get((kind, section), ())})
+
+
+def control_threads(doc: Document, scores: list[float], least: int = THREAD_POSTS) -> list[list[int]]:
+    """The places of each control that marks a thread: a share or comment label under `THREAD_POSTS`
+    posts at least (a share bar above the article, one under it and one in the footer are three).
+    Its posts need no regular pace: a known control, unlike a post's counter line, is no menu item,
+    and one answer can be many times longer than the others."""
+    places = label_places(doc, control_lines(doc, POST_CONTROL_KINDS))
+    return [at for at in places.values() if len(at) >= least and posts_between(scores, at)]
+
+
+def paced(places: list[int]) -> bool:
+    """Whether no gap between two copies of a line is `POST_SPREAD` times longer or shorter than the usual one."""
+    sizes = [b - a for a, b in pairwise(places)]
+    usual = statistics.median(sizes)
+    return max(sizes) <= POST_SPREAD * usual and min(sizes) * POST_SPREAD >= usual
+
+
+def post_controls(doc: Document, labels: list[Block]) -> set[str]:
+    """The labels among `labels` that a filter before this one meets as per-post controls.
+
+    A "Share" or "Add a comment" line under every answer of a thread is each
+    post's button, not the heading of a share bar or a comment section: the
+    label goes, the post after it stays.  Blocks score by their shape as in
+    `score` (removed ones as `removed_score`); only labels with
+    `POST_LABELS` copies are looked at, so most pages pay nothing.
+    """
+    if not label_places(doc, [b.index for b in labels]):
+        return set()
+    scores = [removed_score(doc, b) if b.index in doc.dropped else score(b, block_shape(doc, b)) for b in doc.blocks]
+    return per_post_labels(doc, scores, [b.index for b in labels])
 
 
 def posts_between(scores: list[float], places: list[int]) -> bool:
@@ -274,7 +345,11 @@ def thread_span(doc: Document, shapes: list[Shape], scores: list[float], first: 
     drawer and the footer is irregular and rare; an article followed by its
     comments starts long before the first comment's label; a page whose
     sections each end with the same line ("Back to top") already runs over
-    several of them.
+    several of them.  A share or comment label under `THREAD_POSTS` posts
+    ("Share", "Add a comment" under each answer, see `control_threads`)
+    marks the posts too, word for word and at any pace.  Past the thread the
+    run goes on only over the last post: none when the lines trail their
+    posts (`last_post`).
     """
     at: dict[str, list[int]] = {}
     texts: dict[str, set[str]] = {}
@@ -284,29 +359,108 @@ def thread_span(doc: Document, shapes: list[Shape], scores: list[float], first: 
             key = post_key(block.text)
             at.setdefault(key, []).append(block.index)
             texts.setdefault(key, set()).add(" ".join(block.text.split()))
-    lo, hi = first, last
-    for key, places in at.items():
-        if len(places) < THREAD_POSTS or len(texts[key]) < 2:
-            continue  # a line repeated word for word is a menu's or a section's; a post's figures change
-        sizes = [b - a for a, b in pairwise(places)]
-        usual = statistics.median(sizes)
+    # a line repeated word for word is a menu's or a section's; a post's figures change
+    groups = [p for key, p in at.items() if len(p) >= THREAD_POSTS and len(texts[key]) >= 2 and paced(p)]
+    lo, hi, reach, until = first, last, 0, 0
+    for places in groups + control_threads(doc, scores):
+        usual = statistics.median(b - a for a, b in pairwise(places))
         if (
             posts_between(scores, places)
-            and max(sizes) <= POST_SPREAD * usual
-            and min(sizes) * POST_SPREAD >= usual
             and sum(first <= i <= last for i in places) <= 1
             and places[0] - usual <= first
             and last <= places[-1] + usual
         ):
-            lo, hi = min(lo, places[0]), max(hi, places[-1])
+            lo, hi, reach = min(lo, places[0]), max(hi, places[-1]), max(reach, math.ceil(usual))
+            until = max(until, places[-1] + last_post(scores, places))
     if (lo, hi) == (first, last):
         return first, last
-    # the best start above the thread and the best end below it: the top scores of a suffix and a prefix
-    above = list(accumulate(reversed(scores[:lo]), initial=0.0))
+    # the best start above the thread and the best end below it: the top scores of a suffix and a
+    # prefix, within the longest post's length above (the opening post) and the last post below
+    # (further on, a "Hot questions" list of headlines ending in "?" would read as its text)
+    above = list(accumulate(reversed(scores[max(0, lo - POST_SPREAD * reach) : lo]), initial=0.0))
     start = lo - max(range(len(above)), key=lambda k: (above[k], -k))
-    below = list(accumulate(scores[hi + 1 :], initial=0.0))
+    below = list(accumulate(scores[hi + 1 : until + 1], initial=0.0))
     end = hi + max(range(len(below)), key=lambda k: (below[k], -k))
     return min(first, start), max(last, end)
+
+
+def last_post(scores: list[float], places: list[int]) -> int:
+    """How far the last post may run past the last copy of a per-post line: none when the lines
+    trail their posts ("Share" under each answer: in the gaps, the paragraphs stand nearer the next
+    copy than the last one), a usual gap when they lead them ("#4" over each post)."""
+    lead = trail = 0
+    for a, b in pairwise(places):
+        held = [i for i in range(a + 1, b) if scores[i] >= POST_PARAGRAPH]
+        if held:
+            lead, trail = lead + held[0] - a, trail + b - held[-1]
+    return 0 if trail < lead else math.ceil(statistics.median(b - a for a, b in pairwise(places)))
+
+
+def run_before_thread(doc: Document, scores: list[float], first: int, last: int) -> tuple[int, int]:
+    """The best run up to a thread's last per-post control, when the run found lies wholly past it.
+
+    Under a question and its answers come the lists of linked, related and
+    "hot" questions, headlines ending in "?" that score as sentences and can
+    outweigh one answer; a run past the thread's last "Share" is that list,
+    and the thread, a run's worth of text up to there, is the page's text.
+    A run past the thread with a paragraph of `THREAD_AFTER` points is an
+    article under a box of comments, and stays.
+    """
+    threads = control_threads(doc, scores, POST_LABELS)
+    if not threads:
+        return first, last
+    final = max(p[-1] for p in threads)
+    if first <= final or max(scores[first : last + 1]) >= THREAD_AFTER:
+        return first, last
+    start, end, total = best_run(scores[: final + 1])
+    return (start, end) if total >= MIN_RUN_SCORE else (first, last)
+
+
+def opening_post(doc: Document, scores: list[float], first: int, last: int) -> int:
+    """Start a run that holds a thread's posts but its first above that post.
+
+    In HTML a question and its answers sit in two elements, and the run
+    found, carried over the answers' repeated elements, starts after the
+    question's "Share": the run starts again at the best start within the
+    longest post's length above that first copy.
+    """
+    for places in control_threads(doc, scores):
+        usual = math.ceil(statistics.median(b - a for a, b in pairwise(places)))
+        if places[0] < first <= places[1] and last >= places[-1] - usual:
+            window = scores[max(0, places[0] - POST_SPREAD * usual) : places[0]]
+            above = list(accumulate(reversed(window), initial=0.0))
+            return min(first, places[0] - max(range(len(above)), key=lambda k: (above[k], -k)))
+    return first
+
+
+def thread_end(doc: Document, scores: list[float], first: int, last: int) -> int:
+    """End a run that is a thread within one usual post after the last per-post control.
+
+    A run that opens with a thread (its first control within the longest
+    post's length of the run's start) and holds all of it ends there (or
+    after the post that follows, when the controls lead their posts): past
+    the last answer's "Share" or "Add a comment" come the answer form and the
+    lists of related questions, whose headlines ending in "?" read as prose.
+    The end is taken after the last copy of any control repeated under
+    `POST_LABELS` posts (a "Reply" under one-line posts counts, though it
+    alone would not make a thread).  A page whose run opens long before the
+    thread (an article, then its comments) keeps its end, and so does one
+    with a paragraph of `THREAD_AFTER` points beyond that end (an article's
+    sections that each end with a "Share" button, then its last section): a
+    related question's headline is shorter.
+    """
+    threads = control_threads(doc, scores, POST_LABELS)
+    if not threads:
+        return last
+    final = max(p[-1] for p in label_places(doc, control_lines(doc, POST_CONTROL_KINDS)).values())
+    for places in threads:
+        usual = math.ceil(statistics.median(b - a for a, b in pairwise(places)))
+        if abs(places[0] - first) <= POST_SPREAD * usual and final + usual < last:
+            below = list(accumulate(scores[final + 1 : final + 1 + last_post(scores, places)], initial=0.0))
+            end = final + max(range(len(below)), key=lambda k: (below[k], -k))
+            # a paragraph further on says the text goes on (sections that each end with a "Share")
+            return end if max(scores[end + 1 : last + 1]) < THREAD_AFTER else last
+    return last
 
 
 def introduced_list(doc: Document, shapes: list[Shape], last: int) -> list[int]:
@@ -398,13 +552,17 @@ class MainBodyFilter(Filter):
             return
         if doc.mode == "html" and lone_line_after_main(doc, first, last):
             first, last = main_run(doc, scores, first, last)
+        thread = range(0)
+        first, last = run_before_thread(doc, scores, first, last)
         if doc.mode == "text":
-            first, last = thread_span(doc, shapes, scores, first, last)
+            run, (first, last) = (first, last), thread_span(doc, shapes, scores, first, last)
+            thread = range(first, last + 1) if (first, last) != run else thread
         first, last, gap = bridge(doc, shapes, scores, first, last)
         if doc.mode == "html":
             first, last = repeated_siblings(doc, shapes, first, last)
             last = article_end(doc, shapes, first, last)
-        run_end, last = last, cut_at_comments(doc, scores, first, last)
+            first = opening_post(doc, scores, first, last)
+        run_end, last = last, cut_at_comments(doc, scores, first, thread_end(doc, scores, first, last), thread)
         last = cut_at_card_heading(doc, shapes, scores, first, last)
         cards = card_list(doc, shapes, scores, first, last, MIN_RUN_SCORE)
         ended = last < run_end or cards is not None  # by comments or teaser cards: what follows is chrome
