@@ -1748,3 +1748,106 @@ def test_dom_structure_drops_customer_reviews_that_outweigh_a_short_description(
     )
     out = cleaner.clean(page, pipeline=["dom_structure"])
     assert "Natural rubber" in out and "Would buy again" not in out
+
+
+# an article of a few paragraphs in each language, for what closes it
+ARTICLE_IN = {
+    "en": [
+        "The river rose by three metres overnight and the authorities evacuated four villages before dawn, "
+        "officials said on Sunday.",
+        "The rain is expected to continue for another two days across the whole region, forecasters warned, "
+        "and schools will remain closed until Wednesday while engineers inspect the bridges.",
+        "Residents were told to stay away from the river banks and to follow the instructions of the rescuers.",
+    ],
+    "fr": [
+        "La rivière est montée de trois mètres pendant la nuit et les autorités ont évacué quatre villages "
+        "avant l'aube, ont indiqué les services de la préfecture dimanche.",
+        "La pluie devrait continuer pendant encore deux jours sur toute la région et les écoles resteront "
+        "fermées jusqu'à mercredi pendant que les ingénieurs inspectent les ponts.",
+        "Les habitants ont reçu la consigne de rester loin des berges et de suivre les instructions des secours.",
+    ],
+    "es": [
+        "El río subió tres metros durante la noche y las autoridades evacuaron cuatro pueblos antes del "
+        "amanecer, según informaron los servicios de emergencia el domingo.",
+        "Se espera que la lluvia continúe durante otros dos días en toda la región y las escuelas seguirán "
+        "cerradas hasta el miércoles mientras los ingenieros revisan los puentes.",
+        "Se pidió a los vecinos que se mantuvieran lejos de las orillas y que siguieran las instrucciones "
+        "de los rescatistas.",
+    ],
+    "de": [
+        "Der Fluss ist in der Nacht um drei Meter gestiegen und die Behörden haben vor dem Morgengrauen vier "
+        "Dörfer evakuiert, wie ein Sprecher der Stadt am Sonntag mitteilte.",
+        "Der Regen soll noch zwei Tage in der ganzen Region anhalten und die Schulen bleiben bis Mittwoch "
+        "geschlossen, während Ingenieure die Brücken und die Straßen prüfen.",
+        "Die Anwohner sollen sich vom Ufer fernhalten und den Anweisungen der Rettungskräfte folgen, hieß es.",
+    ],
+    "pt": [
+        "O rio subiu três metros durante a noite e as autoridades retiraram os moradores de quatro aldeias "
+        "antes do amanhecer, informou a defesa civil no domingo.",
+        "A chuva deve continuar por mais dois dias em toda a região e as escolas vão continuar fechadas até "
+        "quarta-feira enquanto os engenheiros inspecionam as pontes.",
+        "Os moradores foram orientados a ficar longe das margens e a seguir as instruções das equipes de resgate.",
+    ],
+    "it": [
+        "Il fiume è salito di tre metri durante la notte e le autorità hanno evacuato quattro paesi prima "
+        "dell'alba, ha comunicato la protezione civile domenica.",
+        "La pioggia dovrebbe continuare per altri due giorni in tutta la regione e le scuole resteranno "
+        "chiuse fino a mercoledì mentre gli ingegneri controllano i ponti.",
+        "Ai residenti è stato chiesto di stare lontano dagli argini e di seguire le istruzioni dei soccorritori.",
+    ],
+}
+
+CLOSING_BIOS = [
+    ("en", "Phil Helsel is a reporter for NBC News."),
+    ("en", "Molly Wood (@mollywood) is an Ideas contributor at WIRED and the host of a daily radio show."),
+    ("en", "Eric Song is the site's deal curator and writes about gadgets."),
+    ("fr", "Marie Dupont est journaliste au service sciences depuis 2015."),
+    ("es", "Ana García es periodista y escribe sobre ciencia y medio ambiente."),
+    ("de", "Max Muster ist Wissenschaftsredakteur und schreibt über Umwelt."),
+    ("pt", "Ana Souza é jornalista e escreve sobre ciência e meio ambiente."),
+    ("it", "Marco Rossi è giornalista e scrive di scienza e ambiente."),
+]
+
+
+@pytest.mark.parametrize(("lang", "bio"), CLOSING_BIOS, ids=[f"{lang}-{bio[:20]}" for lang, bio in CLOSING_BIOS])
+def test_bylines_remove_a_writers_bio_that_closes_the_article(lang: str, bio: str) -> None:
+    result = cleaner.clean_and_explain(P([*ARTICLE_IN[lang], bio]), pipeline=["bylines"], lang=lang)
+    assert bio in _removed(result)
+    assert ARTICLE_IN[lang][-1] in result.text
+
+
+CLOSING_BIO_TRAPS = [
+    # the article named the person before: a story about a journalist ends with her
+    (
+        "en",
+        ["Police questioned Phil Helsel twice in the weeks before the flood, his lawyer said."],
+        "Phil Helsel is a reporter for NBC News.",
+    ),
+    # a noun opening a sentence, written in lower case before, is no one's name
+    (
+        "en",
+        ["Officials said that agriculture had suffered most of the losses in the valley."],
+        "Agriculture is a major contributor to the damage.",
+    ),
+    # "is a fan of the writer": the job word must follow the verb closely, with no preposition between
+    ("en", [], "Jane Roe is a great fan of the writer and lives near the river."),
+    # no article before it: the page opens with the person
+    ("en", None, "Phil Helsel is a reporter for NBC News."),
+]
+
+
+@pytest.mark.parametrize(("lang", "story", "closing"), CLOSING_BIO_TRAPS)
+def test_bylines_keep_a_closing_sentence_that_is_no_writers_bio(
+    lang: str, story: list[str] | None, closing: str
+) -> None:
+    paragraphs = [] if story is None else [*ARTICLE_IN[lang], *story]
+    result = cleaner.clean_and_explain(P([*paragraphs, closing]), pipeline=["bylines"], lang=lang)
+    assert closing in result.text
+
+
+def test_bylines_keep_a_writers_introduction_with_the_article_after_it() -> None:
+    # a bio closes the article: with as much prose after it as before, it is part of the story
+    intro = "Phil Helsel is a reporter for NBC News."
+    story = ARTICLE_IN["en"]
+    result = cleaner.clean_and_explain(P([*story, intro, *story]), pipeline=["bylines"], lang="en")
+    assert intro in result.text

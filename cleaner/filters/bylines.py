@@ -2,16 +2,23 @@
 
 Removes: "By Name Surname", "Published: 25 January 2021", "5 min read",
 "FOR IMMEDIATE RELEASE", "ENDS", "###", "For media inquiries contact ...",
-and an author box after the article: a heading "About Jane Doe" (its
+an author box after the article: a heading "About Jane Doe" (its
 heading words per language in the vocabularies' [person] section: "Sobre",
-"Über", "À propos de", ...) and the bio under it that names her.
+"Über", "À propos de", ...) and the bio under it that names her, and a
+writer's bio with no heading that closes the article: "Jane Doe is a
+reporter for ..." (the wording after the name per language in the [bio]
+section: "est journaliste", "ist Redakteurin", ...).
 Signals: whole-line byline and date shapes in each language; press-office
 wording as cues; for an author box, the name in its heading repeated in the
 paragraph under it, with no more prose after the box than before it.
 Traps avoided: sentences that begin with "By" ("By the end of the year ...")
 are longer than a byline shape allows; datelines inside the first paragraph
 stay; a subheading "About Face" (one word), a heading whose next paragraph
-does not open by naming the person, and one early in a long article, stay.
+does not open by naming the person, and one early in a long article, stay;
+a closing "<Name> is a ... writer" stays when the article named that person
+before (a story about a journalist), when a one-word "name" appears in lower
+case before ("Agriculture is a major contributor ..."), or when much prose
+follows it.
 """
 
 from __future__ import annotations
@@ -64,6 +71,28 @@ class BylinesFilter(PhraseFilter):
     def __call__(self, doc: Document) -> Iterator[Decision]:
         yield from super().__call__(doc)
         yield from self.author_boxes(doc)
+        yield from self.closing_bios(doc)
+
+    def closing_bios(self, doc: Document) -> Iterator[Decision]:
+        """A paragraph after the article that introduces its writer: "Jane Doe is a reporter for ..."."""
+        opening = closing_bio(doc.languages)
+        if opening is None:
+            return
+        prose: list[int] | None = None
+        for block in doc.timed(doc.blocks):
+            if not doc.alive(block.index) or block.words > BIO_MAX_WORDS:
+                continue
+            match = opening.match(block.text.strip())
+            if match is None:
+                continue
+            prose = prose or _prose_before(doc)
+            before, after = prose[block.index], prose[-1] - prose[block.index + 1]
+            if before < BIO_ARTICLE_WORDS or after * BIO_TAIL_SHARE > before:
+                continue  # a bio closes an article: little prose after it, and an article before it
+            name = match.group("name")
+            if name.split()[0].lower() in vocab.function_words(doc.languages) or _named_before(doc, block, name):
+                continue  # a person the article is about, not its writer
+            yield self.drop(block, f"writer's bio {_preview_name(name)!r} after the article")
 
     def author_boxes(self, doc: Document) -> Iterator[Decision]:
         heading = author_box(doc.languages)
@@ -102,6 +131,39 @@ class BylinesFilter(PhraseFilter):
                 break
             bio.append(b)
         return bio
+
+
+# "Jane Doe is a reporter for ...": a name of one to four capitalised words, an optional "(@handle)" or
+# "(e-mail)", then the wording of the page's languages (vocabulary section [bio])
+_BIO_NAME = rf"(?P<name>{_NAME_WORD}(?:\h+(?:{_PARTICLE}\h+)?{_NAME_WORD}){{0,3}})"
+BIO_MAX_WORDS = 90  # a writer's bio is a short paragraph
+BIO_ARTICLE_WORDS = 60  # an article of at least this many prose words precedes it
+BIO_TAIL_SHARE = 3  # and the prose after it is less than a third of that
+
+
+@cache
+def closing_bio(languages: tuple[str, ...]) -> regex.Pattern[str] | None:
+    """The pattern of a bio's opening in these languages (None if none has [bio] wording)."""
+    tails = [e.pattern for lang in languages for e in vocab.load(lang, "byline")["bio"] if e.pattern]
+    if not tails:
+        return None
+    handle = r"(?:\h*\([^()\n]{1,80}\))?"  # "(@handle)", "(jane@example.org)"
+    return regex.compile(rf"{_BIO_NAME}{handle},?\h+(?:{'|'.join(tails)})", regex.IGNORECASE | regex.V1)
+
+
+def _named_before(doc: Document, bio: Block, name: str) -> bool:
+    """The article's prose before the bio names the person: a subject of the story, not its writer.
+    In any case: a one-word "name" may be a noun that opens a sentence ("Agriculture is a major
+    contributor to ...") and appears in lower case before."""
+    last = regex.compile(rf"(?<!\w){regex.escape(name.split()[-1])}(?!\w)", regex.IGNORECASE)
+    return any(
+        doc.alive(b.index) and block_shape(doc, b).prose and last.search(b.text) is not None
+        for b in doc.blocks[: bio.index]
+    )
+
+
+def _preview_name(name: str) -> str:
+    return name if len(name) <= 40 else name[:39] + "\u2026"
 
 
 def _prose_before(doc: Document) -> list[int]:
