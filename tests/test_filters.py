@@ -110,6 +110,14 @@ POSITIVE = [
 
 # (filter, a page every line of which must survive that filter)
 TRAPS = [
+    # mailing-list wording inside reporting: one cue in a long sentence does not dominate it
+    (
+        "newsletter",
+        "The company said the new bread would be delivered weekday mornings to shops across the country, "
+        "a change that bakers say will cost them customers.",
+    ),
+    # an issue count is an offer only with a price after it: a subheading keeps it
+    ("newsletter", "12 issues for the new council"),
     ("accessibility", "Screen readers help blind users, and skip links let keyboard users jump to the main content."),
     ("consent", "The court ruled that websites must ask before they set cookies, and regulators fined the company."),
     ("donation", "Donor governments cut funding for the appeal, which is only 30% funded, the UN said on Monday."),
@@ -223,6 +231,17 @@ def test_filter_removes_its_boilerplate(name: str, page: str, gone: str, reason:
 
 # (filter, a news site's widget line seen at the end of articles): each goes after the article
 NEWS_WIDGETS = [
+    # mailing-list form sentences and print-magazine offers (newsletter [cue])
+    ("newsletter", "I agree that Example Sports can send me the Pick Six newsletter."),
+    ("newsletter", "Please check the opt-in box to acknowledge that you would like to subscribe."),
+    ("newsletter", "Keep an eye on your inbox for the latest sports news."),
+    (
+        "newsletter",
+        "Get breaking news alerts and special reports. The news and stories that matter, delivered weekday mornings.",
+    ),
+    ("newsletter", "This site is protected by reCAPTCHA Privacy Policy | Terms of Service"),
+    ("newsletter", "Get Example Monthly delivered through your letterbox every month. 12 issues for £11.99."),
+    ("newsletter", "Breaking News Emails"),
     ("newsletter", "You have succesfully subscribed. Thank you!"),
     ("newsletter", "An email with an activation link has just been sent. Please activate your subscription."),
     ("related", "Other news in this section"),
@@ -1330,6 +1349,17 @@ LONG_IN = {
 
 # (filter, language, the local counterpart of an English news widget line): each goes after the article
 NEWS_WIDGETS_ABROAD = [
+    # mailing-list form sentences (newsletter [cue]), the local counterparts of the English ones
+    ("newsletter", "fr", "J'accepte que Le Journal m'envoie sa lettre d'information."),
+    ("newsletter", "fr", "Surveillez votre boîte de réception pour confirmer."),
+    ("newsletter", "es", "Revisa tu bandeja de entrada para confirmar la suscripción."),
+    ("newsletter", "es", "Este sitio está protegido por reCAPTCHA."),
+    ("newsletter", "de", "Ich bin damit einverstanden, dass die Zeitung mir den Newsletter schickt."),
+    ("newsletter", "de", "Diese Seite ist durch reCAPTCHA geschützt."),
+    ("newsletter", "pt", "Fique de olho na sua caixa de entrada."),
+    ("newsletter", "pt", "Este site é protegido por reCAPTCHA."),
+    ("newsletter", "it", "Controlla la tua casella di posta per confermare l'iscrizione."),
+    ("newsletter", "it", "Questo sito è protetto da reCAPTCHA."),
     # author boxes: the heading words of the page's language ([person]) and a bio naming the person
     ("bylines", "de", "Über Max Muster\n\nAls Redakteur schreibt Max Muster seit 2015 über Wissenschaft und Umwelt."),
     ("bylines", "fr", "À propos de Marie Dupont\n\nMarie Dupont est journaliste au service sciences depuis 2015."),
@@ -1403,6 +1433,12 @@ NEWS_WIDGETS_ABROAD = [
 
 # (filter, language, a body sentence with the same words that must survive that filter)
 TRAPS_ABROAD = [
+    (
+        "newsletter",
+        "fr",
+        "Le ministre a demandé aux usagers de surveiller votre boîte de réception, comme le dit la publicité, "
+        "avant de reconnaître que la campagne avait été un échec coûteux pour les services de l'État.",
+    ),
     ("bylines", "fr", "Avec AFP et Reuters, le journal a signé un accord de partage de contenus l'an dernier."),
     ("bylines", "es", "Con información de la fiscalía, el juez ordenó la detención del sospechoso el lunes."),
     ("bylines", "de", "Mit Material von dpa und Reuters hat die Redaktion das Dossier über den Krieg erstellt."),
