@@ -110,6 +110,8 @@ POSITIVE = [
 
 # (filter, a page every line of which must survive that filter)
 TRAPS = [
+    # a tip box asks a question: advice about tipping is no tip line
+    ("bylines", "Have a tip ready for the porter, the guide tells visitors to the old hotel."),
     # mailing-list wording inside reporting: one cue in a long sentence does not dominate it
     (
         "newsletter",
@@ -231,6 +233,12 @@ def test_filter_removes_its_boilerplate(name: str, page: str, gone: str, reason:
 
 # (filter, a news site's widget line seen at the end of articles): each goes after the article
 NEWS_WIDGETS = [
+    # a tip box and a privacy-policy update banner (bylines and consent [cue])
+    ("bylines", "Have a tip? Jane Doe may be reached at jdoe@example.com. Follow her on Twitter @jdoe."),
+    (
+        "consent",
+        "Your privacy is important to us. We have updated our privacy policy to better explain how we use data.",
+    ),
     # mailing-list form sentences and print-magazine offers (newsletter [cue])
     ("newsletter", "I agree that Example Sports can send me the Pick Six newsletter."),
     ("newsletter", "Please check the opt-in box to acknowledge that you would like to subscribe."),
@@ -1349,6 +1357,16 @@ LONG_IN = {
 
 # (filter, language, the local counterpart of an English news widget line): each goes after the article
 NEWS_WIDGETS_ABROAD = [
+    (
+        "consent",
+        "fr",
+        "Votre vie privée est importante pour nous. Nous avons mis à jour notre politique de confidentialité.",
+    ),
+    ("consent", "es", "Tu privacidad es importante para nosotros. Hemos actualizado nuestra política de privacidad."),
+    ("consent", "de", "Ihre Privatsphäre ist uns wichtig. Wir haben unsere Datenschutzerklärung aktualisiert."),
+    ("consent", "pt", "A sua privacidade é importante para nós. Atualizamos nossa política de privacidade."),
+    ("consent", "it", "La tua privacy è importante per noi. Abbiamo aggiornato la nostra informativa sulla privacy."),
+    ("bylines", "de", "Haben Sie einen Hinweis für uns? Max Muster ist erreichbar unter max@example.de."),
     # mailing-list form sentences (newsletter [cue]), the local counterparts of the English ones
     ("newsletter", "fr", "J'accepte que Le Journal m'envoie sa lettre d'information."),
     ("newsletter", "fr", "Surveillez votre boîte de réception pour confirmer."),
