@@ -22,7 +22,7 @@ from . import gate as gate_module
 from .errors import VocabularyError
 from .gate import Gate
 
-SECTIONS = ("line", "cue", "marker", "tail", "edge", "person", "bio")
+SECTIONS = ("line", "cue", "marker", "tail", "edge", "person", "bio", "profile")
 LANGUAGES = ("en", "fr", "es", "de", "pt", "it")
 
 # what a whole-line entry may carry around it: punctuation, bullets, arrows, pipes

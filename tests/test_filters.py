@@ -1905,3 +1905,42 @@ def test_bylines_keep_a_writers_introduction_with_the_article_after_it() -> None
     story = ARTICLE_IN["en"]
     result = cleaner.clean_and_explain(P([*story, intro, *story]), pipeline=["bylines"], lang="en")
     assert intro in result.text
+
+
+COMPANY_NOTES = [
+    (
+        "en",
+        "Acme is a global provider of alarm systems for hospitals and care homes across Europe.",
+        "Acme is headquartered in Basel, employs around 1,300 people worldwide and its shares are listed "
+        "on the SIX Swiss Exchange.",
+    ),
+    ("fr", "", "Acme, dont le siège est à Lyon, emploie 1 300 collaborateurs et est cotée en Bourse."),
+    ("es", "", "Acme, con sede en Bilbao, emplea a 1.300 personas y cotiza en bolsa desde 2001."),
+    ("de", "", "Acme mit Sitz in Basel beschäftigt rund 1.300 Mitarbeiter und ist an der SIX Börse notiert."),
+    ("pt", "", "Acme, com sede em Lisboa, emprega 1.300 pessoas e está presente em 15 países."),
+    ("it", "", "Acme, con sede a Milano, impiega 1.300 dipendenti ed è quotata in borsa dal 2001."),
+]
+
+
+@pytest.mark.parametrize(("lang", "lead", "facts"), COMPANY_NOTES, ids=[n[0] for n in COMPANY_NOTES])
+def test_bylines_remove_a_company_note_that_closes_a_release(lang: str, lead: str, facts: str) -> None:
+    note = [lead, facts] if lead else [facts]
+    result = cleaner.clean_and_explain(P([*ARTICLE_IN[lang], *note]), pipeline=["bylines"], lang=lang)
+    removed = _removed(result)
+    assert all(n in removed for n in note)
+    assert ARTICLE_IN[lang][-1] in result.text
+
+
+def test_bylines_keep_company_facts_with_the_story_after_them() -> None:
+    # a news story gives the company's background and goes on: it closes nothing
+    facts = "Acme is headquartered in Basel and employs around 1,300 people in 15 countries."
+    story = ARTICLE_IN["en"]
+    result = cleaner.clean_and_explain(P([*story, facts, *story]), pipeline=["bylines"], lang="en")
+    assert facts in result.text
+
+
+def test_bylines_keep_a_closing_sentence_with_one_company_fact() -> None:
+    # "WeWork is headquartered in New York" ends many stories: one fact is background, not a note
+    facts = "Acme is headquartered in Basel, a spokesman said after the hearing on Monday."
+    result = cleaner.clean_and_explain(P([*ARTICLE_IN["en"], facts]), pipeline=["bylines"], lang="en")
+    assert facts in result.text

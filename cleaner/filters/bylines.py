@@ -7,7 +7,10 @@ heading words per language in the vocabularies' [person] section: "Sobre",
 "Über", "À propos de", ...) and the bio under it that names her, and a
 writer's bio with no heading that closes the article: "Jane Doe is a
 reporter for ..." (the wording after the name per language in the [bio]
-section: "est journaliste", "ist Redakteurin", ...).
+section: "est journaliste", "ist Redakteurin", ...), and a press release's
+closing note on the company: "Acme is headquartered in Basel, employs 1,300
+people and is listed on ..." (company facts per language in [profile]) with
+the paragraphs above it that open with the same name.
 Signals: whole-line byline and date shapes in each language; press-office
 wording as cues; for an author box, the name in its heading repeated in the
 paragraph under it, with no more prose after the box than before it.
@@ -18,7 +21,8 @@ does not open by naming the person, and one early in a long article, stay;
 a closing "<Name> is a ... writer" stays when the article named that person
 before (a story about a journalist), when a one-word "name" appears in lower
 case before ("Agriculture is a major contributor ..."), or when much prose
-follows it.
+follows it; one company fact ("WeWork is headquartered in New York") is a
+story's background, not a closing note.
 """
 
 from __future__ import annotations
@@ -72,6 +76,45 @@ class BylinesFilter(PhraseFilter):
         yield from super().__call__(doc)
         yield from self.author_boxes(doc)
         yield from self.closing_bios(doc)
+        yield from self.company_profiles(doc)
+
+    def company_profiles(self, doc: Document) -> Iterator[Decision]:
+        """A press release's closing note on the company, with no "About" heading: "Acme is
+        headquartered in Basel, employs 1,300 people and is listed on the SIX Swiss Exchange"."""
+        facts = profile_facts(doc.languages)
+        if facts is None:
+            return
+        prose: list[int] | None = None
+        for block in doc.timed(doc.blocks):
+            if not doc.alive(block.index) or block.words > PROFILE_MAX_WORDS:
+                continue
+            if len({m.group(0).lower() for m in facts.finditer(block.text)}) < PROFILE_FACTS:
+                continue
+            name = _opening_name(block.text, doc.languages)
+            if name is None:
+                continue
+            note = [*self._profile_before(doc, block, name), block]
+            prose = prose or _prose_before(doc)
+            before, after = prose[note[0].index], prose[-1] - prose[block.index + 1]
+            if before < BIO_ARTICLE_WORDS or after * BIO_TAIL_SHARE > before:
+                continue  # the note closes a release: an article before it, little prose after
+            for b in note:
+                yield self.drop(b, f"company note on {_preview_name(name)!r} after the article")
+
+    @staticmethod
+    def _profile_before(doc: Document, note: Block, name: str) -> list[Block]:
+        """The paragraphs just above the facts that open with the company's name ("Acme is a
+        global provider of ..."): the first part of the same note."""
+        run: list[Block] = []
+        for b in reversed(doc.blocks[: note.index]):
+            if not doc.alive(b.index):
+                continue
+            if len(run) >= PROFILE_MAX_BLOCKS - 1 or b.words > PROFILE_LEAD_WORDS:
+                break
+            if not b.text.lstrip().startswith(name + " ") or not block_shape(doc, b).prose:
+                break
+            run.insert(0, b)
+        return run
 
     def closing_bios(self, doc: Document) -> Iterator[Decision]:
         """A paragraph after the article that introduces its writer: "Jane Doe is a reporter for ..."."""
@@ -149,6 +192,30 @@ def closing_bio(languages: tuple[str, ...]) -> regex.Pattern[str] | None:
         return None
     handle = r"(?:\h*\([^()\n]{1,80}\))?"  # "(@handle)", "(jane@example.org)"
     return regex.compile(rf"{_BIO_NAME}{handle},?\h+(?:{'|'.join(tails)})", regex.IGNORECASE | regex.V1)
+
+
+PROFILE_FACTS = 2  # distinct company facts (seat, staff, listing, ...) in the closing note
+PROFILE_MAX_WORDS = 80  # the paragraph that holds them is short
+PROFILE_LEAD_WORDS = 150  # the company's self-description above it
+PROFILE_MAX_BLOCKS = 3  # a closing note holds at most this many paragraphs
+
+
+@cache
+def profile_facts(languages: tuple[str, ...]) -> regex.Pattern[str] | None:
+    """The company facts of a closing note in these languages (vocabulary section [profile])."""
+    facts = [e.pattern for lang in languages for e in vocab.load(lang, "byline")["profile"] if e.pattern]
+    return regex.compile("|".join(facts), regex.IGNORECASE | regex.V1) if facts else None
+
+
+_OPENING = regex.compile(rf"{_BIO_NAME}(?=[\h,]+(?-i:[\p{{Ll}}(]))", regex.V1)
+
+
+def _opening_name(text: str, languages: tuple[str, ...]) -> str | None:
+    """The capitalised name a paragraph opens with ("Acme Group" in "Acme Group is ..."), if any."""
+    match = _OPENING.match(text.lstrip())
+    if match is None or match.group("name").split()[0].lower() in vocab.function_words(languages):
+        return None
+    return match.group("name")
 
 
 def _named_before(doc: Document, bio: Block, name: str) -> bool:
