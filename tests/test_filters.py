@@ -110,6 +110,8 @@ POSITIVE = [
 
 # (filter, a page every line of which must survive that filter)
 TRAPS = [
+    # "let us know at" is an invitation only with an address after it
+    ("newsletter", "Let us know at once, the mayor told the engineers."),
     # a tip box asks a question: advice about tipping is no tip line
     ("bylines", "Have a tip ready for the porter, the guide tells visitors to the old hotel."),
     # mailing-list wording inside reporting: one cue in a long sentence does not dominate it
@@ -233,6 +235,13 @@ def test_filter_removes_its_boilerplate(name: str, page: str, gone: str, reason:
 
 # (filter, a news site's widget line seen at the end of articles): each goes after the article
 NEWS_WIDGETS = [
+    # reader invitations under the article (newsletter [cue]), curly apostrophes included
+    (
+        "newsletter",
+        "The Times publishes letters to the editor. We’d like to hear what you think about this article. "
+        "And here’s our email: letters@example.com.",
+    ),
+    ("newsletter", "Join our forums! And if you have a news tip or a correction, let us know at: desk@example.com."),
     # a tip box and a privacy-policy update banner (bylines and consent [cue])
     ("bylines", "Have a tip? Jane Doe may be reached at jdoe@example.com. Follow her on Twitter @jdoe."),
     (
@@ -1357,6 +1366,11 @@ LONG_IN = {
 
 # (filter, language, the local counterpart of an English news widget line): each goes after the article
 NEWS_WIDGETS_ABROAD = [
+    ("newsletter", "fr", "Nous aimerions connaître votre avis. Écrivez-nous à : courrier@example.fr"),
+    ("newsletter", "es", "Queremos conocer tu opinión. Escríbenos a cartas@example.es"),
+    ("newsletter", "de", "Wir freuen uns auf Ihre Meinung. Schreiben Sie uns an leser@example.de"),
+    ("newsletter", "pt", "Queremos ouvir a sua opinião. Escreva para o e-mail leitor@example.pt"),
+    ("newsletter", "it", "Vogliamo conoscere la tua opinione. Scrivici a lettere@example.it"),
     (
         "consent",
         "fr",
