@@ -110,6 +110,15 @@ POSITIVE = [
 
 # (filter, a page every line of which must survive that filter)
 TRAPS = [
+    # the clause inside a long paragraph of reporting on affiliate marketing is no notice
+    (
+        "ads",
+        "Bloggers have long told readers that we may earn a commission when they buy through a link, but the "
+        "regulator now wants the disclosure printed above every review, the agency said in a statement on "
+        "Monday, and it will start fining sites that bury it at the bottom of the page next year, officials "
+        "added, after a two-year study of more than four thousand websites in eleven countries found that "
+        "most readers never see it.",
+    ),
     # "let us know at" is an invitation only with an address after it
     ("newsletter", "Let us know at once, the mayor told the engineers."),
     # a tip box asks a question: advice about tipping is no tip line
@@ -235,6 +244,12 @@ def test_filter_removes_its_boilerplate(name: str, page: str, gone: str, reason:
 
 # (filter, a news site's widget line seen at the end of articles): each goes after the article
 NEWS_WIDGETS = [
+    # commission disclosures (ads [line]): the notice with the sentences around it
+    (
+        "ads",
+        "Sometimes we include links to online retail stores. If you click on one and make a purchase we may "
+        "receive a small commission.",
+    ),
     # reader invitations under the article (newsletter [cue]), curly apostrophes included
     (
         "newsletter",
@@ -1366,6 +1381,11 @@ LONG_IN = {
 
 # (filter, language, the local counterpart of an English news widget line): each goes after the article
 NEWS_WIDGETS_ABROAD = [
+    ("ads", "fr", "Si vous achetez via nos liens, nous pouvons percevoir une commission."),
+    ("ads", "es", "Si compras a través de nuestros enlaces, podemos recibir una comisión."),
+    ("ads", "de", "Wenn Sie über diese Links kaufen, erhalten wir eventuell eine kleine Provision."),
+    ("ads", "pt", "Se você comprar pelos nossos links, podemos receber uma comissão."),
+    ("ads", "it", "Se acquisti tramite i nostri link, potremmo ricevere una commissione."),
     ("newsletter", "fr", "Nous aimerions connaître votre avis. Écrivez-nous à : courrier@example.fr"),
     ("newsletter", "es", "Queremos conocer tu opinión. Escríbenos a cartas@example.es"),
     ("newsletter", "de", "Wir freuen uns auf Ihre Meinung. Schreiben Sie uns an leser@example.de"),
