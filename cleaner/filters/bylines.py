@@ -75,29 +75,23 @@ class BylinesFilter(PhraseFilter):
     def __call__(self, doc: Document) -> Iterator[Decision]:
         yield from super().__call__(doc)
         yield from self.author_boxes(doc)
-        yield from self.closing_bios(doc)
-        yield from self.company_profiles(doc)
+        prose = _prose_before(doc)  # once for both: a writer's bio and a company note close an article
+        yield from self.closing_bios(doc, prose)
+        yield from self.company_profiles(doc, prose)
 
-    def company_profiles(self, doc: Document) -> Iterator[Decision]:
+    def company_profiles(self, doc: Document, prose: list[int]) -> Iterator[Decision]:
         """A press release's closing note on the company, with no "About" heading: "Acme is
         headquartered in Basel, employs 1,300 people and is listed on the SIX Swiss Exchange"."""
         facts = profile_facts(doc.languages)
         if facts is None:
             return
-        prose: list[int] | None = None
-        for block in doc.timed(doc.blocks):
-            if not doc.alive(block.index) or block.words > PROFILE_MAX_WORDS:
-                continue
-            if len({m.group(0).lower() for m in facts.finditer(block.text)}) < PROFILE_FACTS:
-                continue
-            name = _opening_name(block.text, doc.languages)
-            if name is None:
+        for block in _closing(doc, prose):
+            name = _opening_name(block.text, doc.languages) if block.words <= PROFILE_MAX_WORDS else None
+            if name is None or len({m.group(0).lower() for m in facts.finditer(block.text)}) < PROFILE_FACTS:
                 continue
             note = [*self._profile_before(doc, block, name), block]
-            prose = prose or _prose_before(doc)
-            before, after = prose[note[0].index], prose[-1] - prose[block.index + 1]
-            if before < BIO_ARTICLE_WORDS or after * BIO_TAIL_SHARE > before:
-                continue  # the note closes a release: an article before it, little prose after
+            if prose[note[0].index] < BIO_ARTICLE_WORDS:
+                continue  # the note closes a release: an article before it
             for b in note:
                 yield self.drop(b, f"company note on {_preview_name(name)!r} after the article")
 
@@ -116,22 +110,15 @@ class BylinesFilter(PhraseFilter):
             run.insert(0, b)
         return run
 
-    def closing_bios(self, doc: Document) -> Iterator[Decision]:
+    def closing_bios(self, doc: Document, prose: list[int]) -> Iterator[Decision]:
         """A paragraph after the article that introduces its writer: "Jane Doe is a reporter for ..."."""
         opening = closing_bio(doc.languages)
         if opening is None:
             return
-        prose: list[int] | None = None
-        for block in doc.timed(doc.blocks):
-            if not doc.alive(block.index) or block.words > BIO_MAX_WORDS:
-                continue
-            match = opening.match(block.text.strip())
+        for block in _closing(doc, prose):
+            match = opening.match(block.text.strip()) if block.words <= BIO_MAX_WORDS else None
             if match is None:
                 continue
-            prose = prose or _prose_before(doc)
-            before, after = prose[block.index], prose[-1] - prose[block.index + 1]
-            if before < BIO_ARTICLE_WORDS or after * BIO_TAIL_SHARE > before:
-                continue  # a bio closes an article: little prose after it, and an article before it
             name = match.group("name")
             if name.split()[0].lower() in vocab.function_words(doc.languages) or _named_before(doc, block, name):
                 continue  # a person the article is about, not its writer
@@ -218,6 +205,20 @@ def _opening_name(text: str, languages: tuple[str, ...]) -> str | None:
     return match.group("name")
 
 
+def _closing(doc: Document, prose: list[int]) -> list[Block]:
+    """The kept blocks that may close an article: an article of `BIO_ARTICLE_WORDS` prose words
+    before each, and less than a third of that after it (a run at the end of the page, since the
+    words before only grow and the words after only shrink)."""
+    found: list[Block] = []
+    for b in reversed(doc.blocks):
+        before, after = prose[b.index], prose[-1] - prose[b.index + 1]
+        if before < BIO_ARTICLE_WORDS or after * BIO_TAIL_SHARE > before:
+            break
+        if doc.alive(b.index):
+            found.append(b)
+    return found[::-1]
+
+
 def _named_before(doc: Document, bio: Block, name: str) -> bool:
     """The article's prose before the bio names the person: a subject of the story, not its writer.
     In any case: a one-word "name" may be a noun that opens a sentence ("Agriculture is a major
@@ -233,10 +234,17 @@ def _preview_name(name: str) -> str:
     return name if len(name) <= 40 else name[:39] + "\u2026"
 
 
+PROSE_MIN_WORDS = 8  # the fewest words a prose block has (`Shape.prose`)
+PROSE_MIN_CHARS = 16  # the fewest characters of a CJK prose block (about eight words)
+
+
 def _prose_before(doc: Document) -> list[int]:
     """Words of kept prose before each block (and, last, in all): one pass for all headings."""
     totals = [0]
     for b in doc.timed(doc.blocks):
-        s = block_shape(doc, b)
-        totals.append(totals[-1] + (s.words if doc.alive(b.index) and s.prose else 0))
+        # a line this short is no prose paragraph (eight words, or some fifteen CJK characters):
+        # not measuring it saves a shape on most menu and button lines
+        short = b.words < PROSE_MIN_WORDS and len(b.text) < PROSE_MIN_CHARS
+        s = None if short or not doc.alive(b.index) else block_shape(doc, b)
+        totals.append(totals[-1] + (s.words if s is not None and s.prose else 0))
     return totals
