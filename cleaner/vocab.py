@@ -54,6 +54,37 @@ def phrase_pattern(phrase: str) -> str:
     return rf"(?<!\w){body}(?!\w)"
 
 
+_APOSTROPHES = "'\u2019\u2018"  # typeset text writes "l\u2019article" where a regex entry says "l'article"
+
+
+def curly_tolerant(pattern: str) -> str:
+    """A regex entry whose straight apostrophes also match curly ones: ``d'un`` -> ``d['\u2019\u2018]un``.
+
+    Entries are written straight; pages are not normalised (output is spans of the input).
+    """
+    out: list[str] = []
+    opened = -1  # where the character class being read starts in `out` (-1: outside one)
+    escaped = False
+    for char in pattern:
+        if escaped:
+            escaped = False
+            out.append(_curly(opened >= 0) if char == "'" else "\\" + char)
+            continue
+        if char == "\\":
+            escaped = True
+            continue
+        if char == "[" and opened < 0:
+            opened = len(out)
+        elif char == "]" and opened >= 0 and "".join(out[opened + 1 :]) not in ("", "^"):  # "[]a]" holds a "]"
+            opened = -1
+        out.append(_curly(opened >= 0) if char == "'" else char)
+    return "".join(out)
+
+
+def _curly(in_class: bool) -> str:
+    return _APOSTROPHES if in_class else f"[{_APOSTROPHES}]"
+
+
 def parse(text: str, path: str, check_regexes: bool = True) -> dict[str, list[Entry]]:
     """Parse one vocabulary file into entries per section.
 
@@ -78,6 +109,7 @@ def parse(text: str, path: str, check_regexes: bool = True) -> dict[str, list[En
         pattern = line[3:].strip() if is_regex else ""  # plain phrases are matched by their words
         if is_regex and check_regexes:
             _check_regex(pattern, path, lineno)
+        pattern = curly_tolerant(pattern)
         words = () if is_regex else words_of(line)
         sections[current].append(Entry(f"{path}:{lineno}", pattern, words))
     return sections

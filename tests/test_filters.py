@@ -1327,6 +1327,19 @@ def test_repeats_drops_an_element_that_copies_its_sibling() -> None:
     assert [d.reason for d in result.decisions] == ["copy of the element before it"] * 2
 
 
+@pytest.mark.parametrize(
+    ("name", "line"),
+    [
+        ("accessibility", "Merci d\u2019activer JavaScript"),
+        ("take_action", "Cela prend moins d\u2019une minute."),
+        ("ads", "L\u2019article continue après la publicité"),
+    ],
+)
+def test_vocabulary_regexes_match_typeset_apostrophes(name: str, line: str) -> None:
+    # entries are written "d'une"; French pages are typeset "d\u2019une"
+    assert cleaner.clean(P([LONG_IN["fr"], line]), pipeline=[name], lang="fr") == LONG_IN["fr"] + "\n"
+
+
 def test_repeats_keeps_the_copy_of_a_removed_sibling() -> None:
     # a hidden first rendering was removed: the second one is the page's
     section = f"<h2>Floods in the delta</h2><p>{LONG}</p></section>"

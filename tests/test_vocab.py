@@ -5,6 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
+import regex
 
 from cleaner import vocab
 from cleaner.errors import VocabularyError
@@ -130,3 +131,19 @@ def test_an_entry_is_tried_only_where_a_block_holds_a_string_it_needs() -> None:
     assert [
         tag for tag, p in gate.candidates("Published on January 5", range(1)) if p.fullmatch("Published on January 5")
     ]
+
+
+@pytest.mark.parametrize(
+    ("entry", "typeset"),
+    [
+        ("moins d'une minute", "moins d\u2019une minute"),
+        (r"[\w']+ reserved", "l\u2019auteur reserved"),  # inside a class
+        (r"l\'article", "l\u2018article"),  # escaped
+        (r"[]']x", "\u2019x"),  # a class opening with "]"
+    ],
+)
+def test_a_regex_entry_written_with_straight_apostrophes_matches_curly_ones(entry: str, typeset: str) -> None:
+    (found,) = vocab.parse(f"[cue]\nre:{entry}\n", "t.txt")["cue"]
+    assert regex.fullmatch(found.pattern, typeset.replace("\u2019", "'").replace("\u2018", "'"), regex.I)
+    assert regex.fullmatch(found.pattern, typeset, regex.I)
+    assert not regex.fullmatch(found.pattern, typeset.replace("\u2019", "#").replace("\u2018", "#"), regex.I)
