@@ -14,6 +14,9 @@ and `main_body` scores them as chrome.
 
 from __future__ import annotations
 
+import statistics
+from itertools import pairwise
+
 import regex
 
 from .. import vocab
@@ -46,6 +49,13 @@ TEASER_PAGE_MIN = 3  # such cards on a page that make a headline list (one is a 
 DATELINED_CARD = regex.compile(r"(?:[^.!?|]|[.!?](?!\s))+?\s(?=\p{Lu}{2,}(?:\s\p{Lu}{2,})*:\s)")  # no sentence ends
 TEASER_CHARS = 1000  # the block's start that holds them (a huge block is no card)
 LABEL_END = regex.compile(r"[\p{P}\p{S}](?<![’'”])$")  # "Features:", "2)", "–"; not a quote's end
+# a catalogue in plain text (a listing's entries, a shop's grid, a job board): see `catalogue_span`
+ENTRY_MIN = 6  # copies of a per-entry line that make a catalogue
+ENTRY_LABEL_WORDS = 8  # a per-entry line ("Apply now", "Tech conference in Chicago", "EUR 34.42") is this short
+ENTRY_SPREAD = 4  # entries are alike: no gap between two copies is this many times the usual one
+ARTICLE_RUN = 13.0  # a run scoring this (130 words of prose) is an article, whatever follows it
+MENU_SHORT = 0.85  # share of a stretch's lines of one to three words that makes it a menu, not entries
+_FIGURES = regex.compile(r"\d+")
 
 
 def is_blurb(s: Shape, cased: bool = False) -> bool:
@@ -197,3 +207,67 @@ def _capital_share(words: list[str]) -> float:
 # memoized: main_body asks of every kept block on every pass, and menus repeat across a site's pages
 headline_blurb = memo_by_text(_headline_blurb)
 datelined_card = memo_by_text(_datelined_card)
+
+
+
+def _entry_key(text: str) -> str:
+    """A line's form with its figures masked: "EUR 34.42" and "EUR 17.07" are one entry line."""
+    return _FIGURES.sub("#", " ".join(text.casefold().split()))
+
+
+def entry_runs(doc: Document, shapes: list[Shape]) -> list[tuple[int, int]]:
+    """The stretches of the page where one short line recurs once per entry of a catalogue.
+
+    A listing's entries repeat the same label ("Apply now", "Tech conference
+    in ...", a price): `ENTRY_MIN` copies at least, at a regular pace (no gap
+    `ENTRY_SPREAD` times the usual one or a `usual` of one line, a plain list).
+    A stretch runs from the first copy to a usual gap past the last; overlapping
+    stretches (a card's several labels) merge."""
+    at: dict[str, list[int]] = {}
+    for block in doc.blocks:
+        s = shapes[block.index]
+        if 1 <= s.words <= ENTRY_LABEL_WORDS and not s.prose:
+            at.setdefault(_entry_key(block.text), []).append(block.index)
+    stretches = []
+    for places in at.values():
+        if len(places) < ENTRY_MIN:
+            continue
+        gaps = [b - a for a, b in pairwise(places)]
+        usual = int(statistics.median(gaps))
+        if usual >= 2 and max(gaps) <= ENTRY_SPREAD * usual and min(gaps) * ENTRY_SPREAD >= usual:
+            stretches.append((places[0], min(len(doc.blocks), places[-1] + usual) - 1))
+    merged: list[tuple[int, int]] = []
+    for a, b in sorted(stretches):
+        if merged and a <= merged[-1][1]:
+            merged[-1] = (merged[-1][0], max(b, merged[-1][1]))
+        else:
+            merged.append((a, b))
+    return merged
+
+
+def catalogue_span(doc: Document, shapes: list[Shape], scores: list[float], first: int, last: int) -> tuple[int, int]:
+    """Widen a run that is no article over the catalogue it introduces (plain text).
+
+    On a listing or a shop's category page the entries are the text: short
+    lines (a title, a price, a date, a place) that score as chrome, so the best
+    run is the intro paragraph or a footer's blurb.  When the run is short
+    (below `ARTICLE_RUN`: no article's paragraphs) and the page's largest
+    stretch of entries (see `entry_runs`) holds more words than it, the run
+    covers both.  An article keeps its run whatever cards follow it; a mega
+    menu or an archive's month list recurs too, but nearly all its lines are
+    of one to three words (`MENU_SHORT`), where entries carry titles.
+    """
+    if sum(scores[first : last + 1]) >= ARTICLE_RUN:
+        return first, last
+
+    def words(lo: int, hi: int) -> list[int]:
+        return [shapes[i].words for i in range(lo, hi + 1) if doc.alive(i)]
+
+    stretches = entry_runs(doc, shapes)
+    if not stretches:
+        return first, last
+    a, b = max(stretches, key=lambda ab: sum(words(*ab)))
+    entries = words(a, b)
+    if sum(entries) <= sum(words(first, last)) or sum(n <= 3 for n in entries) >= MENU_SHORT * len(entries):
+        return first, last
+    return min(first, a), max(last, b)

@@ -74,7 +74,7 @@ from ..registry import register
 from ..rules import RULE_PREFIX
 from ..signals import LINK_LINE, Shape, dateline, shape, stamp, tokens
 from ..view import block_shape
-from .cards import card_list, content_words, headline_blurbs, is_blurb
+from .cards import card_list, catalogue_span, content_words, headline_blurbs, is_blurb
 from .phrases import page_matches
 from .structure import (
     article_end,
@@ -557,6 +557,7 @@ class MainBodyFilter(Filter):
         if doc.mode == "text":
             run, (first, last) = (first, last), thread_span(doc, shapes, scores, first, last)
             thread = range(first, last + 1) if (first, last) != run else thread
+            first, last = catalogue_span(doc, shapes, scores, first, last)
         first, last, gap = bridge(doc, shapes, scores, first, last)
         if doc.mode == "html":
             first, last = repeated_siblings(doc, shapes, first, last)
