@@ -1102,7 +1102,8 @@ def test_main_body_does_not_widen_an_article_over_its_comments() -> None:
 
 def test_main_body_does_not_widen_over_lines_repeated_word_for_word() -> None:
     # the same thread, but its per-post lines never change (a menu's items, a section's "Back to top"): no posts
-    page = P([*FORUM_MENU, "Water in the cellar", *forum_thread(LONG), "Contact us", "Privacy policy"])
+    # (five posts: six entries alike with a blurb each are a catalogue, which `cards.catalogue_span` keeps)
+    page = P([*FORUM_MENU, "Water in the cellar", *forum_thread(LONG)[:-5], "Contact us", "Privacy policy"])
     page = re.sub(r"(Posts|Joined): .*", r"\1", page)
     out = cleaner.clean(page)
     assert FORUM_POSTS[0][1] in out and FORUM_POSTS[3][1] not in out
@@ -1991,3 +1992,52 @@ def test_bylines_keep_a_closing_sentence_with_one_company_fact() -> None:
     facts = "Acme is headquartered in Basel, a spokesman said after the hearing on Monday."
     result = cleaner.clean_and_explain(P([*ARTICLE_IN["en"], facts]), pipeline=["bylines"], lang="en")
     assert facts in result.text
+EVENTS = [
+    ("River Data Summit 2026", "Lisbon, Portugal"),
+    ("Open Maps Conference", "Porto, Portugal"),
+    ("Flood Models Workshop", "Delft, Netherlands"),
+    ("Harbour Sensors Meetup", "Hamburg, Germany"),
+    ("Coastal Risk Forum", "Bordeaux, France"),
+    ("Water Policy Days", "Turin, Italy"),
+    ("Rain Radar Hackathon", "Valencia, Spain"),
+]
+INTRO = (
+    "Upcoming events on water data and flood risk, chosen by our editors: conferences, workshops and"
+    " meetups where researchers, engineers and city officials meet."
+)
+
+
+def event_entries(months: tuple[str, ...] = ("Mar",)) -> list[str]:
+    """A catalogue flattened to text: each entry's date, title, place line and the same button."""
+    lines = []
+    for month in months:
+        for k, (title, place) in enumerate(EVENTS):
+            date = f"{month} {k + 10}-{k + 12} 2026"
+            lines += [date, f"{title} ({month})", f"Conference in {place}", "Get tickets now"]
+    return lines
+
+
+def test_main_body_keeps_the_catalogue_a_short_intro_leads_into() -> None:
+    # the entries are short lines that score as chrome: the run alone would be the one-line intro
+    page = P([*FORUM_MENU, "Water conferences", INTRO, *event_entries(), "Contact us", "Privacy policy"])
+    out = cleaner.clean(page)
+    assert INTRO in out and all(title in out and place in out for title, place in EVENTS)
+    assert "Privacy policy" not in out
+
+
+def test_main_body_does_not_widen_an_article_over_the_cards_after_it() -> None:
+    # the same entries after a full article: what follows an article is not its text
+    article = [LONG, LONG.replace("fifty", "forty"), LONG.replace("fifty", "sixty"), LONG.replace("fifty", "ten")]
+    article += [LONG.replace("fifty", "eighty"), LONG.replace("fifty", "thirty"), LONG.replace("fifty", "five")]
+    entries = event_entries(("Mar", "Apr", "May"))  # more words than the article, so only the guard keeps them out
+    page = P([*FORUM_MENU, "Floods in the delta", *article, *entries, "Contact us", "Privacy policy"])
+    out = cleaner.clean(page)
+    assert LONG in out and not any(title in out for title, _ in EVENTS)
+
+
+def test_main_body_does_not_widen_over_a_menu_repeated_per_section() -> None:
+    # a mega menu's sections repeat the same label, but its items are one to three words: no entries
+    menu = [line for k in range(7) for line in (f"Section {k + 1}", "Local news", "Sport", "Weather", "Traffic")]
+    page = P([*menu, "Floods in the delta", LONG, LONG.replace("fifty", "forty"), "Contact us", "Privacy policy"])
+    out = cleaner.clean(page)
+    assert LONG in out and "Traffic" not in out

@@ -1,4 +1,4 @@
-"""Teaser cards in plain text: lists after an article, one-line cards above it, and the topic test.
+"""Teaser cards in plain text: lists after an article, one-line cards above it, the topic test, catalogues.
 
 Below an article, "more stories" lists repeat one card shape: short lines (a
 headline, a byline, a date) around a single short blurb.  An article's
@@ -9,7 +9,9 @@ topic test for card lists and listings the DOM shows.  Above an article, a
 "Latest headlines" box flattened one card per line (a title-case headline
 glued to its blurb, or a ticker's headline run into its story's dateline)
 reads as prose; `headline_blurbs` finds such cards when a page has several,
-and `main_body` scores them as chrome.
+and `main_body` scores them as chrome.  On a listing or a shop's category
+page there is no article: the entries are the text, and `catalogue_span`
+widens a short run over them.
 """
 
 from __future__ import annotations
@@ -55,6 +57,8 @@ ENTRY_LABEL_WORDS = 8  # a per-entry line ("Apply now", "Tech conference in Chic
 ENTRY_SPREAD = 4  # entries are alike: no gap between two copies is this many times the usual one
 ARTICLE_RUN = 13.0  # a run scoring this (130 words of prose) is an article, whatever follows it
 MENU_SHORT = 0.85  # share of a stretch's lines of one to three words that makes it a menu, not entries
+# a line recurring after the run with a paragraph (+1) in three quarters of its gaps marks comments' posts, not entries
+POST_PARAGRAPH, POST_SHARE = 1.0, 0.75
 _FIGURES = regex.compile(r"\d+")
 
 
@@ -209,20 +213,20 @@ headline_blurb = memo_by_text(_headline_blurb)
 datelined_card = memo_by_text(_datelined_card)
 
 
-
 def _entry_key(text: str) -> str:
     """A line's form with its figures masked: "EUR 34.42" and "EUR 17.07" are one entry line."""
     return _FIGURES.sub("#", " ".join(text.casefold().split()))
 
 
-def entry_runs(doc: Document, shapes: list[Shape]) -> list[tuple[int, int]]:
+def entry_runs(doc: Document, shapes: list[Shape], scores: list[float], last: int) -> list[tuple[int, int]]:
     """The stretches of the page where one short line recurs once per entry of a catalogue.
 
     A listing's entries repeat the same label ("Apply now", "Tech conference
     in ...", a price): `ENTRY_MIN` copies at least, at a regular pace (no gap
-    `ENTRY_SPREAD` times the usual one or a `usual` of one line, a plain list).
+    `ENTRY_SPREAD` times the usual one, and not every line: a plain list).
     A stretch runs from the first copy to a usual gap past the last; overlapping
-    stretches (a card's several labels) merge."""
+    stretches (a card's several labels) merge.  Below the run (ending at
+    `last`), a line with a paragraph in most of its gaps parts comments' posts."""
     at: dict[str, list[int]] = {}
     for block in doc.blocks:
         s = shapes[block.index]
@@ -234,8 +238,12 @@ def entry_runs(doc: Document, shapes: list[Shape]) -> list[tuple[int, int]]:
             continue
         gaps = [b - a for a, b in pairwise(places)]
         usual = int(statistics.median(gaps))
-        if usual >= 2 and max(gaps) <= ENTRY_SPREAD * usual and min(gaps) * ENTRY_SPREAD >= usual:
-            stretches.append((places[0], min(len(doc.blocks), places[-1] + usual) - 1))
+        if usual < 2 or max(gaps) > ENTRY_SPREAD * usual or min(gaps) * ENTRY_SPREAD < usual:
+            continue
+        posts = sum(max(scores[a + 1 : b], default=0.0) >= POST_PARAGRAPH for a, b in pairwise(places))
+        if places[0] > last and posts >= POST_SHARE * len(gaps):
+            continue  # the comments under an article (a thread the run is part of is the thread's)
+        stretches.append((places[0], min(len(doc.blocks), places[-1] + usual) - 1))
     merged: list[tuple[int, int]] = []
     for a, b in sorted(stretches):
         if merged and a <= merged[-1][1]:
@@ -263,7 +271,7 @@ def catalogue_span(doc: Document, shapes: list[Shape], scores: list[float], firs
     def words(lo: int, hi: int) -> list[int]:
         return [shapes[i].words for i in range(lo, hi + 1) if doc.alive(i)]
 
-    stretches = entry_runs(doc, shapes)
+    stretches = entry_runs(doc, shapes, scores, last)
     if not stretches:
         return first, last
     a, b = max(stretches, key=lambda ab: sum(words(*ab)))

@@ -25,7 +25,9 @@ widens over all the posts.  In either mode, a run past the last of a share
 or comment button repeated under five posts (a list of related questions)
 gives way to the thread, a run that opens with such a thread ends after
 its last post, and in HTML a run over all its posts but the first (the
-answers' elements, not the question's) starts again at that first post.  The title and
+answers' elements, not the question's) starts again at that first post.
+A run that is no article (a listing's intro) widens over the catalogue
+whose entries repeat a short line (see `cards`).  The title and
 standfirst that lead into the run are added back (not a "Latest headlines"
 box flattened one card per line, a title-case headline glued to its blurb,
 or a ticker's headlines run into their stories' datelines: such cards score
