@@ -1992,6 +1992,8 @@ def test_bylines_keep_a_closing_sentence_with_one_company_fact() -> None:
     facts = "Acme is headquartered in Basel, a spokesman said after the hearing on Monday."
     result = cleaner.clean_and_explain(P([*ARTICLE_IN["en"], facts]), pipeline=["bylines"], lang="en")
     assert facts in result.text
+
+
 EVENTS = [
     ("River Data Summit 2026", "Lisbon, Portugal"),
     ("Open Maps Conference", "Porto, Portugal"),
@@ -2037,7 +2039,7 @@ def test_main_body_does_not_widen_an_article_over_the_cards_after_it() -> None:
 
 def test_main_body_does_not_widen_over_a_menu_repeated_per_section() -> None:
     # a mega menu's sections repeat the same label, but its items are one to three words: no entries
-    menu = [line for k in range(7) for line in (f"Section {k + 1}", "Local news", "Sport", "Weather", "Traffic")]
+    menu = [line for k in range(10) for line in (f"Section {k + 1}", f"News {k}", f"Sport {k}", f"Traffic {k}")]
     page = P([*menu, "Floods in the delta", LONG, LONG.replace("fifty", "forty"), "Contact us", "Privacy policy"])
     out = cleaner.clean(page)
     assert LONG in out and "Traffic" not in out

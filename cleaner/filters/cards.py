@@ -24,7 +24,7 @@ import regex
 from .. import vocab
 from ..memo import memo_by_text
 from ..model import Document
-from ..signals import Shape, tokens
+from ..signals import LINK_LINE, Shape, tokens
 
 CARD_MIN = 3  # teaser cards (headline and date lines around a one-paragraph blurb) that make a list
 CARD_BLURB_MAX_WORDS = 35  # the typical blurb is shorter: a longer paragraph is an article's
@@ -254,7 +254,7 @@ def entry_runs(doc: Document, shapes: list[Shape], scores: list[float], last: in
 
 
 def catalogue_span(doc: Document, shapes: list[Shape], scores: list[float], first: int, last: int) -> tuple[int, int]:
-    """Widen a run that is no article over the catalogue it introduces (plain text).
+    """Widen a run that is no article over the catalogue it introduces.
 
     On a listing or a shop's category page the entries are the text: short
     lines (a title, a price, a date, a place) that score as chrome, so the best
@@ -262,20 +262,26 @@ def catalogue_span(doc: Document, shapes: list[Shape], scores: list[float], firs
     (below `ARTICLE_RUN`: no article's paragraphs) and the page's largest
     stretch of entries (see `entry_runs`) holds more words than it, the run
     covers both.  An article keeps its run whatever cards follow it; a mega
-    menu or an archive's month list recurs too, but nearly all its lines are
-    of one to three words (`MENU_SHORT`), where entries carry titles.
+    menu or an archive's month list recurs too, but its lines are links (in
+    HTML) or nearly all of one to three words (`MENU_SHORT`), where entries
+    carry titles.  Only the stretch's kept, unlinked lines beside the run count.
     """
     if sum(scores[first : last + 1]) >= ARTICLE_RUN:
         return first, last
+    run = range(first, last + 1)
 
-    def words(lo: int, hi: int) -> list[int]:
-        return [shapes[i].words for i in range(lo, hi + 1) if doc.alive(i)]
+    def words(lines: range) -> list[int]:
+        kept = (i for i in lines if doc.alive(i) and doc.blocks[i].hints.link_density <= LINK_LINE)
+        return [shapes[i].words for i in kept]
+
+    def entries(a: int, b: int) -> list[int]:  # the stretch's lines above and below the run
+        return words(range(a, min(b + 1, first))) + words(range(max(a, last + 1), b + 1))
 
     stretches = entry_runs(doc, shapes, scores, last)
     if not stretches:
         return first, last
-    a, b = max(stretches, key=lambda ab: sum(words(*ab)))
-    entries = words(a, b)
-    if sum(entries) <= sum(words(first, last)) or sum(n <= 3 for n in entries) >= MENU_SHORT * len(entries):
+    a, b = max(stretches, key=lambda ab: sum(entries(*ab)))
+    found = entries(a, b)
+    if sum(found) <= sum(words(run)) or sum(n <= 3 for n in found) >= MENU_SHORT * len(found):
         return first, last
     return min(first, a), max(last, b)

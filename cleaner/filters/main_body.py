@@ -26,8 +26,8 @@ or comment button repeated under five posts (a list of related questions)
 gives way to the thread, a run that opens with such a thread ends after
 its last post, and in HTML a run over all its posts but the first (the
 answers' elements, not the question's) starts again at that first post.
-A run that is no article (a listing's intro) widens over the catalogue
-whose entries repeat a short line (see `cards`).  The title and
+In both modes a run that is no article (a listing's intro) widens over the
+catalogue whose entries repeat a short line (see `cards.catalogue_span`).  The title and
 standfirst that lead into the run are added back (not a "Latest headlines"
 box flattened one card per line, a title-case headline glued to its blurb,
 or a ticker's headlines run into their stories' datelines: such cards score
@@ -559,7 +559,7 @@ class MainBodyFilter(Filter):
         if doc.mode == "text":
             run, (first, last) = (first, last), thread_span(doc, shapes, scores, first, last)
             thread = range(first, last + 1) if (first, last) != run else thread
-            first, last = catalogue_span(doc, shapes, scores, first, last)
+        first, last = catalogue_span(doc, shapes, scores, first, last)
         first, last, gap = bridge(doc, shapes, scores, first, last)
         if doc.mode == "html":
             first, last = repeated_siblings(doc, shapes, first, last)
