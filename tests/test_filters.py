@@ -636,6 +636,36 @@ def test_dom_structure_reads_a_chrome_class_far_above_the_text() -> None:
     assert LONG in out and review not in out
 
 
+def _thread(reply_class: str) -> str:
+    # a forum thread: the opening post and each reply in the same frame, the replies also marked as comments
+    opening = "My laptop fan runs at full speed every time the battery drops below half, any idea why?"
+    replies = [
+        "Check the power plan first, some vendors switch to a performance profile on low battery.",
+        "Updating the firmware fixed exactly this on my machine last winter, worth a try today.",
+    ]
+    posts = [f"<div class='topic-body crawler-post' id='post_1'><p>{opening}</p></div>"]
+    posts += [
+        f"<div class='topic-body crawler-post {reply_class}' id='post_{n + 2}'><p>{text}</p></div>"
+        for n, text in enumerate(replies)
+    ]
+    return "<body><div class='topic'>" + "".join(posts) + "</div></body>"
+
+
+def test_dom_structure_keeps_the_replies_of_a_thread_built_like_its_opening_post() -> None:
+    out = cleaner.clean(_thread("comment"), pipeline=["dom_structure"])
+    assert "power plan" in out and "firmware" in out
+
+
+def test_dom_structure_drops_comments_built_unlike_the_article() -> None:
+    # an article's comment section: the comments sit in their own frame, not the paragraphs'
+    comment = "Great piece, the part about the delta villages matches what my family saw there last year."
+    body = f"<div class='comment-body'><p>{comment}</p></div>"
+    comments = f"<ol class='comment-list'><li class='comment'>{body}</li></ol>"
+    page = f"<body><article><div class='entry-content'><p>{LONG}</p></div></article>{comments}</body>"
+    out = cleaner.clean(page, pipeline=["dom_structure"])
+    assert LONG in out and comment not in out
+
+
 def test_dom_structure_drops_a_capitalised_link_between_paragraphs() -> None:
     promo = "GET THE NEWS APP BY CLICKING HERE"
     page = f"<body><article><p>{LONG}</p><p><a href='/app'>{promo}</a></p><p>{LONG}</p></article></body>"

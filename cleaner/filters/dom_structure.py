@@ -21,7 +21,9 @@ an ``<article>`` or ``<main>`` nested inside a chrome tag overrules it; a
 chrome signal covering most of the page's paragraphs is wrong about that page
 (an unclosed ``<header>``, streamed hidden content, a theme's odd class) and
 is ignored there, except for footers and asides (small print) and customer reviews (they
-outweigh a short product description); a bare "review" or "product-review" (an editorial
+outweigh a short product description); comment words are ignored on a page where a block
+they mark sits in the same frame as an unmarked one (a forum's replies built like its
+opening post, see `threads`); a bare "review" or "product-review" (an editorial
 review, a review article's class) and WordPress's "category-"/"tag-" post classes count not;
 other compounds are page-state classes (``modal-enabled``,
 ``pagination-first``, ``one-sidebar``) and do not match; class words come
@@ -198,6 +200,7 @@ class Chrome(NamedTuple):
     # a footer, an aside or customer reviews: chrome that can hold most of a page's long text
     # (a page of little article text; a short product description over its many reviews)
     small_print: bool = False
+    comment: bool = False  # a class/id word of the comments family: a thread's replies may carry it
 
 
 def chrome_reasons(block: Block) -> Iterator[Chrome]:
@@ -233,7 +236,7 @@ def token_reason(token: str, panel: bool) -> Chrome | None:
     if any(pattern.fullmatch(name) for name in names):
         if panel and panel_token(token):
             return None  # a drawer's or modal's own words inside <main>
-        return Chrome(f"inside an element marked {token!r}", small)
+        return Chrome(f"inside an element marked {token!r}", small, any(w in token for w in COMMENT_WORDS))
     if word := compound_word(token):
         small = small or any(word == listed for listed, _ in listed_compounds())
         return Chrome(f"inside an element marked {token!r} ({word})", small)
@@ -263,6 +266,39 @@ def wrappers(blocks: list[Block]) -> frozenset[Chrome]:
     return frozenset(
         chrome for chrome, n in words.items() if paragraphs[chrome] >= WRAPPER_PARAGRAPHS and n > WRAPPER_SHARE * total
     )
+
+
+# a forum's replies are marked as comments (Discourse's itemprop="comment", phpBB and vBulletin
+# themes) while its opening post is not: built alike, the two are one thread, not an article's
+# comment section (whose comments are built unlike the article's paragraphs)
+COMMENT_WORDS = ("comment",)
+POST_WORDS = 10  # a block this long is a post's text, whose frame a reply may copy
+_FIGURES = regex.compile(r"\d+")
+
+
+@lru_cache(maxsize=4096)
+def post_frame(tokens: frozenset[str], tail: tuple[str, ...]) -> tuple[tuple[str, ...], frozenset[str]]:
+    """Where a block sits, as two posts of a thread share it: its last two tags and the class/id
+    words naming no chrome, figures masked ("post_1" and "post_2" alike)."""
+    plain = frozenset(_FIGURES.sub("#", t) for t in tokens if token_reason(t, False) is None)
+    return tail, plain
+
+
+def threads(blocks: list[Block], wrapping: frozenset[Chrome]) -> frozenset[Chrome]:
+    """The comment reasons that mark a thread's replies: a reply whose only chrome is its comment
+    words sits in the frame of an unmarked block (the opening post) of `POST_WORDS` or more."""
+    posts: set[tuple[tuple[str, ...], frozenset[str]]] = set()
+    replies: list[tuple[Block, list[Chrome]]] = []
+    for block in blocks:
+        if block.words < POST_WORDS:
+            continue
+        reasons = [c for c in chrome_reasons(block) if c not in wrapping]
+        if not reasons:
+            posts.add(post_frame(block.hints.tokens, block.hints.path[-2:]))
+        elif all(c.comment for c in reasons):
+            replies.append((block, reasons))
+    found = (r for b, rs in replies if post_frame(b.hints.tokens, b.hints.path[-2:]) in posts for r in rs)
+    return frozenset(found)
 
 
 def chrome_reason(block: Block, wrapping: frozenset[Chrome] = frozenset()) -> str | None:
@@ -299,6 +335,7 @@ class DomStructureFilter(Filter):
         if doc.mode != "html":
             return
         wrapping = wrappers(doc.blocks)
+        wrapping |= threads(doc.blocks, wrapping)
         for block in doc.timed(doc.blocks):
             if doc.alive(block.index):
                 reason = chrome_reason(block, wrapping)
