@@ -2073,3 +2073,26 @@ def test_main_body_does_not_widen_over_a_menu_repeated_per_section() -> None:
     page = P([*menu, "Floods in the delta", LONG, LONG.replace("fifty", "forty"), "Contact us", "Privacy policy"])
     out = cleaner.clean(page)
     assert LONG in out and "Traffic" not in out
+
+
+@pytest.mark.parametrize(
+    ("stamp", "lang"),
+    [
+        ("Asked 6 years, 9 months ago", "en"),
+        ("Modified today", "en"),
+        ("Viewed 3k times", "en"),
+        ("Perguntada há 6 anos, 9 meses", "pt"),
+        ("Formulada hace 6 años", "es"),
+    ],
+)
+def test_bylines_drop_a_questions_stamp_lines(stamp: str, lang: str) -> None:
+    page = P([LONG, stamp, LONG.replace("fifty", "forty")])
+    result = cleaner.clean_and_explain(page, pipeline=["bylines"], lang=lang)
+    assert [d.text.strip() for d in result.decisions] == [stamp]
+
+
+def test_bylines_keep_a_subheading_that_opens_with_a_stamp_verb() -> None:
+    # the verb alone is no stamp: an age or a count must follow, and nothing else
+    lines = ["Asked and answered", "Modified versions of the plan", "Viewed from the bridge at dawn"]
+    page = P([LONG, *lines, LONG])
+    assert cleaner.clean(page, pipeline=["bylines"], lang="en") == page + "\n"
