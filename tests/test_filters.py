@@ -470,6 +470,29 @@ def test_main_body_keeps_the_list_its_last_sentence_introduces() -> None:
     assert cleaner.clean(P([*article, *footer])) == P(article) + "\n"
 
 
+def test_main_body_keeps_the_rest_of_a_list_whose_first_item_ended_the_run() -> None:
+    # the run takes the intro and item 1; the other items, each over its link, are the same list
+    items = ["Lego Star Wars bomber", "Electric race track", "Film box set", "Blade Runner in 4K", "Travel board game"]
+    links = "".join(
+        f"<p>{n}) {t}</p><p><a href='https://amzn.to/x{n}'>amzn.to/x{n}</a></p>" for n, t in enumerate(items, 1)
+    )
+    page = (
+        "<html><body><nav><a href='/'>Home</a><a href='/shop'>Shop</a></nav><article><h1>Gifts for the nostalgic</h1>"
+        f"<p>{LONG}</p><p>{LONG.replace('fifty', 'forty')}</p><p>Here are the offers not to miss this week:</p>"
+        f"{links}</article><footer><p>We are a blog about the eighties.</p></footer></body></html>"
+    )
+    out = cleaner.clean(page, mode="html")
+    assert all(f"{n}) {t}" in out for n, t in enumerate(items, 1)) and "eighties" not in out
+
+
+def test_main_body_does_not_reopen_a_list_the_article_went_on_after() -> None:
+    # a list inside the article, then its closing paragraph: the lines after the run are no items
+    article = ["Floods in the delta", LONG, LONG.replace("fifty", "forty"), "The report lists three causes:"]
+    article += ["Heavy rain", "Blocked drains", "Old levees", LONG.replace("fifty", "sixty")]
+    page = P([*article, "June 9 - Tampa", "June 10 - Miami"])
+    assert cleaner.clean(page, pipeline=["main_body"]) == P(article) + "\n"
+
+
 def test_main_body_cuts_short_lines_after_the_run_when_nothing_introduces_them() -> None:
     # the same lines after an article whose last sentence does not end in a colon are chrome
     article = ["Floods in the delta", LONG, LONG.replace("fifty", "forty")]

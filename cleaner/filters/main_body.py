@@ -101,6 +101,8 @@ TITLE_OVERLAP = 0.3  # share of a title's content words found in the opening par
 INTRO_MIN_WORDS = 5  # a line ending in ":" this long introduces what follows ("Tour dates for 2020:")
 LIST_ITEM_MAX_WORDS = 30  # longer lines are paragraphs, not items of that list
 LIST_MAX_GAP = 2  # removed blocks a list runs through (a link line between its items)
+_NUMBERED = regex.compile(r"\s*\d{1,3}[.)]\s")  # a numbered list's item: "1) ...", "12. ..."
+LIST_HEAD_ITEMS = 2  # the run may end on this many of an introduced list's first items (next to their intro)
 HEADED_LIST_MIN = 3  # items with a figure under a subheading that make a schedule ("Tour Dates", then dates)
 SCHEDULE_SEPARATORS = (" – ", " — ", " - ", " @ ")  # what splits a schedule's lines into date and place
 SCHEDULE_ITEM_MIN_WORDS = 3  # a date and a place at least; a follower counter ("299 FollowersFollow") is shorter
@@ -471,11 +473,14 @@ def introduced_list(doc: Document, shapes: list[Shape], last: int) -> list[int]:
     A schedule, a standings table or a list of offers is short lines, which
     score as chrome; "The tour dates:" ending the article says they are its
     text. The list ends at a long line or a gap of removed or link-dense
-    lines (a link line between items is not an item).
+    lines (a link line between items is not an item). The run may have
+    taken the list's first items with their intro ("Our picks:", "1) ...").
     """
     blocks = doc.blocks
     intro = last
-    if not blocks[last].text.rstrip().endswith(":"):
+    if (opened := list_opened(doc, shapes, last)) is not None:
+        intro = opened
+    elif not blocks[last].text.rstrip().endswith(":"):
         after = next((b.index for b in blocks[last + 1 :] if doc.alive(b.index)), None)
         if after is None:
             return []
@@ -494,6 +499,18 @@ def introduced_list(doc: Document, shapes: list[Shape], last: int) -> list[int]:
             items.append(block.index)
             gap = 0
     return items if intro != last else items[1:]
+
+
+def list_opened(doc: Document, shapes: list[Shape], last: int) -> int | None:
+    """The intro (a sentence ending in ":") that the run's last few numbered items follow, if any
+    ("1) ..."): numbers say the list goes on, where other short lines may be what follows it."""
+    blocks = doc.blocks
+    for taken, i in enumerate(range(last, max(last - LIST_HEAD_ITEMS, 0) - 1, -1)):
+        if taken and blocks[i].text.rstrip().endswith(":") and shapes[i].words >= INTRO_MIN_WORDS:
+            return i
+        if not doc.alive(i) or shapes[i].words > LIST_ITEM_MAX_WORDS or not _NUMBERED.match(blocks[i].text):
+            return None
+    return None
 
 
 def headed_schedule(doc: Document, shapes: list[Shape], heading: int) -> list[int]:
