@@ -26,6 +26,12 @@ _SPACES = re.compile(rf"{_SPACE}{{2,}}|\t")
 _LINE_EDGES = re.compile(rf"{_SPACE}+\n{_SPACE}*|\n{_SPACE}+")
 _STRIP = " \n\u00a0\u1680\u2000\u2001\u2002\u2003\u2004\u2005\u2006\u2007\u2008\u2009\u200a\u202f\u205f\u3000"
 _BLANK_RUNS = regex.compile(r"\n{3,}")
+# Most texts a later pass reads (the output of blocks already normalized) need none of the
+# substitutions below, and two scans tell so faster than running them: one for a character some
+# substitution changes wherever it stands (a tab, a line break but "\n", an invisible character),
+# one for a space beside a space or a newline, or three newlines.
+_CHANGED_ALONE = re.compile(rf"[\r\u2028\u2029\x0b\x0c\x85\t]|{_INVISIBLE.pattern}")
+_CHANGED_PAIR = re.compile(rf"{_SPACE}[\t \u00a0\u1680\u2000-\u200a\u202f\u205f\u3000\n]|\n(?:{_SPACE}|\n\n)")
 
 
 def strip_invisible(text: str) -> str:
@@ -36,11 +42,16 @@ def strip_invisible(text: str) -> str:
 
 def normalize(text: str) -> str:
     """Return `text` with normalized white space (see the module docstring)."""
+    if _CHANGED_ALONE.search(text) is None and _CHANGED_PAIR.search(text) is None:
+        return text.strip(_STRIP)  # no substitution would change it
+    return substituted(text)
+
+
+def substituted(text: str) -> str:
+    """`normalize`, running every substitution."""
     text = _NEWLINES.sub("\n", text)
     text = _INVISIBLE.sub("", text)
     text = _SPACES.sub(" ", text)
     text = _LINE_EDGES.sub("\n", text)
     text = _BLANK_RUNS.sub("\n\n", text)
-    return text.strip(
-        " \n\u00a0\u1680\u2000\u2001\u2002\u2003\u2004\u2005\u2006\u2007\u2008\u2009\u200a\u202f\u205f\u3000"
-    )
+    return text.strip(_STRIP)

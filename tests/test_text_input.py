@@ -2,8 +2,13 @@
 
 from __future__ import annotations
 
+from itertools import product
+
+from hypothesis import given
+from hypothesis import strategies as st
+
 from cleaner.decode import decode
-from cleaner.normalize import normalize
+from cleaner.normalize import normalize, substituted
 from cleaner.segment import segment
 
 
@@ -14,6 +19,23 @@ def test_normalize_white_space_without_touching_words() -> None:
 
 def test_normalize_collapses_blank_runs_and_strips_lines() -> None:
     assert normalize("  a \n\n\n\n  b  \n") == "a\n\nb"
+
+
+# every character a substitution reads, with a letter and a space around them
+_SPECIAL = "a \n\t\r\u00a0\u2003\u3000\u2028\u2029\x0b\x0c\x85\u200b\u00ad\x01\x7f\x90\ufeff"
+
+
+def test_normalize_skips_the_substitutions_only_when_they_change_nothing() -> None:
+    # any three of them in a row, between words: the quick check and the substitutions agree
+    for chars in product(_SPECIAL, repeat=3):
+        text = "x" + "".join(chars) + "y"
+        assert normalize(text) == substituted(text), repr(text)
+    assert normalize("Already\n\nnormal text\nhere\n") == "Already\n\nnormal text\nhere"
+
+
+@given(st.text(alphabet=_SPECIAL + "bc", max_size=30))
+def test_normalize_equals_the_substitutions(text: str) -> None:
+    assert normalize(text) == substituted(text)
 
 
 def test_segment_keeps_order_offsets_and_paragraph_starts() -> None:
