@@ -40,3 +40,22 @@ def test_gate_folded_lowers_and_zeroes_digits_at_any_length() -> None:
     long = "Ünïcode 12 " * 200
     assert gate.folded(long) == gate.canonical(long.lower())
     assert gate.folded("Donate 2025") == "donate 0000"
+
+
+def test_functions_of_more_arguments_are_memoized_by_all_of_them() -> None:
+    calls: list[tuple[str, ...]] = []
+
+    def joined(text: str, sep: str, end: str) -> str:
+        calls.append((text, sep, end))
+        return sep.join(text) + end
+
+    def padded(text: str, width: int = 6) -> str:  # a default: the wrapper forwards what it is given
+        calls.append((text, str(width)))
+        return text.ljust(width)
+
+    join, pad = memo_by_text(joined), memo_by_text(padded)
+    assert [join("ab", "-", "."), join("ab", "-", "."), join("ab", "+", ".")] == ["a-b.", "a-b.", "a+b."]
+    assert [pad("ab"), pad("ab"), pad("ab", 3)] == ["ab    ", "ab    ", "ab "]
+    long = "x" * (MEMO_MAX_CHARS + 1)
+    join(long, "", ""), join(long, "", "")
+    assert calls == [("ab", "-", "."), ("ab", "+", "."), ("ab", "6"), ("ab", "3"), (long, "", ""), (long, "", "")]
