@@ -54,13 +54,17 @@ def phrase_pattern(phrase: str) -> str:
     return rf"(?<!\w){body}(?!\w)"
 
 
-_APOSTROPHES = "'\u2019\u2018"  # typeset text writes "l\u2019article" where a regex entry says "l'article"
+# what typeset text may hold where a regex entry is written plain: curly apostrophes ("l\u2019article"
+# for "l'article") and a no-break space between two words ("Faire\u00a0un don", French "don\u202f!")
+TYPESET = {"'": "'\u2019\u2018", " ": " \u00a0\u202f"}
 
 
-def curly_tolerant(pattern: str) -> str:
-    """A regex entry whose straight apostrophes also match curly ones: ``d'un`` -> ``d['\u2019\u2018]un``.
+def typeset_tolerant(pattern: str) -> str:
+    """A regex entry whose straight apostrophes and plain spaces also match their typeset forms:
+    ``d'un don`` -> ``d['\u2019\u2018]un[ \u00a0\u202f]don``, inside a character class too.
 
-    Entries are written straight; pages are not normalised (output is spans of the input).
+    Entries are written plain; pages are not normalised (output is spans of the input, and
+    `normalize` keeps a single no-break space as the author's).
     """
     out: list[str] = []
     opened = -1  # where the character class being read starts in `out` (-1: outside one)
@@ -68,7 +72,7 @@ def curly_tolerant(pattern: str) -> str:
     for char in pattern:
         if escaped:
             escaped = False
-            out.append(_curly(opened >= 0) if char == "'" else "\\" + char)
+            out.append(_typeset(char, opened >= 0) if char in TYPESET else "\\" + char)
             continue
         if char == "\\":
             escaped = True
@@ -77,12 +81,12 @@ def curly_tolerant(pattern: str) -> str:
             opened = len(out)
         elif char == "]" and opened >= 0 and "".join(out[opened + 1 :]) not in ("", "^"):  # "[]a]" holds a "]"
             opened = -1
-        out.append(_curly(opened >= 0) if char == "'" else char)
+        out.append(_typeset(char, opened >= 0) if char in TYPESET else char)
     return "".join(out)
 
 
-def _curly(in_class: bool) -> str:
-    return _APOSTROPHES if in_class else f"[{_APOSTROPHES}]"
+def _typeset(char: str, in_class: bool) -> str:
+    return TYPESET[char] if in_class else f"[{TYPESET[char]}]"
 
 
 def parse(text: str, path: str, check_regexes: bool = True) -> dict[str, list[Entry]]:
@@ -109,7 +113,7 @@ def parse(text: str, path: str, check_regexes: bool = True) -> dict[str, list[En
         pattern = line[3:].strip() if is_regex else ""  # plain phrases are matched by their words
         if is_regex and check_regexes:
             _check_regex(pattern, path, lineno)
-        pattern = curly_tolerant(pattern)
+        pattern = typeset_tolerant(pattern)
         words = () if is_regex else words_of(line)
         sections[current].append(Entry(f"{path}:{lineno}", pattern, words))
     return sections

@@ -1387,10 +1387,11 @@ def test_repeats_drops_an_element_that_copies_its_sibling() -> None:
         ("accessibility", "Merci d\u2019activer JavaScript"),
         ("take_action", "Cela prend moins d\u2019une minute."),
         ("ads", "L\u2019article continue après la publicité"),
+        ("accessibility", "Veuillez activer le\u00a0JavaScript"),
     ],
 )
-def test_vocabulary_regexes_match_typeset_apostrophes(name: str, line: str) -> None:
-    # entries are written "d'une"; French pages are typeset "d\u2019une"
+def test_vocabulary_regexes_match_typeset_apostrophes_and_spaces(name: str, line: str) -> None:
+    # entries are written "d'une" and "le JavaScript"; pages are typeset "d\u2019une", "le\u00a0JavaScript"
     assert cleaner.clean(P([LONG_IN["fr"], line]), pipeline=[name], lang="fr") == LONG_IN["fr"] + "\n"
 
 

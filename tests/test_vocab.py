@@ -140,10 +140,16 @@ def test_an_entry_is_tried_only_where_a_block_holds_a_string_it_needs() -> None:
         (r"[\w']+ reserved", "l\u2019auteur reserved"),  # inside a class
         (r"l\'article", "l\u2018article"),  # escaped
         (r"[]']x", "\u2019x"),  # a class opening with "]"
+        ("faire un don", "faire\u00a0un don"),  # a no-break space between words
+        (r"don ?!", "don\u202f!"),  # French spacing before "!"
+        (r"[^ ]+ now", "Donate\u00a0now"),  # a class
     ],
 )
-def test_a_regex_entry_written_with_straight_apostrophes_matches_curly_ones(entry: str, typeset: str) -> None:
+def test_a_regex_entry_written_plain_matches_typeset_apostrophes_and_spaces(entry: str, typeset: str) -> None:
     (found,) = vocab.parse(f"[cue]\nre:{entry}\n", "t.txt")["cue"]
-    assert regex.fullmatch(found.pattern, typeset.replace("\u2019", "'").replace("\u2018", "'"), regex.I)
+    plain = typeset.translate({0x2019: "'", 0x2018: "'", 0xA0: " ", 0x202F: " "})
+    assert regex.fullmatch(found.pattern, plain, regex.I)
     assert regex.fullmatch(found.pattern, typeset, regex.I)
-    assert not regex.fullmatch(found.pattern, typeset.replace("\u2019", "#").replace("\u2018", "#"), regex.I)
+    assert not regex.fullmatch(
+        found.pattern, typeset.translate({0x2019: "#", 0x2018: "#", 0xA0: "#", 0x202F: "#"}), regex.I
+    )
