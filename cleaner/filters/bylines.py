@@ -33,6 +33,7 @@ from functools import cache
 import regex
 
 from .. import vocab
+from ..memo import memo_by_text
 from ..model import Block, Decision, Document
 from ..registry import register
 from ..view import block_shape
@@ -87,7 +88,7 @@ class BylinesFilter(PhraseFilter):
             return
         for block in _closing(doc, prose):
             name = _opening_name(block.text, doc.languages) if block.words <= PROFILE_MAX_WORDS else None
-            if name is None or len({m.group(0).lower() for m in facts.finditer(block.text)}) < PROFILE_FACTS:
+            if name is None or _fact_count(block.text, doc.languages) < PROFILE_FACTS:
                 continue
             note = [*self._profile_before(doc, block, name), block]
             if prose[note[0].index] < BIO_ARTICLE_WORDS:
@@ -116,10 +117,9 @@ class BylinesFilter(PhraseFilter):
         if opening is None:
             return
         for block in _closing(doc, prose):
-            match = opening.match(block.text.strip()) if block.words <= BIO_MAX_WORDS else None
-            if match is None:
+            name = _bio_name(block.text, doc.languages) if block.words <= BIO_MAX_WORDS else None
+            if name is None:
                 continue
-            name = match.group("name")
             if name.split()[0].lower() in vocab.function_words(doc.languages) or _named_before(doc, block, name):
                 continue  # a person the article is about, not its writer
             yield self.drop(block, f"writer's bio {_preview_name(name)!r} after the article")
@@ -194,6 +194,23 @@ def profile_facts(languages: tuple[str, ...]) -> regex.Pattern[str] | None:
     return regex.compile("|".join(facts), regex.IGNORECASE | regex.V1) if facts else None
 
 
+def _bio_name_uncached(text: str, languages: tuple[str, ...]) -> str | None:
+    """The name a writer's bio opens with ("Jane Doe" in "Jane Doe is a reporter for ..."), if any."""
+    opening = closing_bio(languages)
+    match = opening.match(text.strip()) if opening is not None else None
+    return None if match is None else match.group("name")
+
+
+def _fact_count_uncached(text: str, languages: tuple[str, ...]) -> int:
+    """How many different company facts the text states (0 when the languages have none)."""
+    facts = profile_facts(languages)
+    return 0 if facts is None else len({m.group(0).lower() for m in facts.finditer(text)})
+
+
+# memoized: the fixed-point pass sees the closing blocks again, and a site's footers repeat
+_bio_name = memo_by_text(_bio_name_uncached)
+_fact_count = memo_by_text(_fact_count_uncached)
+
 _OPENING = regex.compile(rf"{_BIO_NAME}(?=[\h,]+(?-i:[\p{{Ll}}(]))", regex.V1)
 
 
@@ -240,11 +257,13 @@ PROSE_MIN_CHARS = 16  # the fewest characters of a CJK prose block (about eight 
 
 def _prose_before(doc: Document) -> list[int]:
     """Words of kept prose before each block (and, last, in all): one pass for all headings."""
-    totals = [0]
+    totals, total, dropped = [0], 0, doc.dropped
     for b in doc.timed(doc.blocks):
         # a line this short is no prose paragraph (eight words, or some fifteen CJK characters):
         # not measuring it saves a shape on most menu and button lines
-        short = b.words < PROSE_MIN_WORDS and len(b.text) < PROSE_MIN_CHARS
-        s = None if short or not doc.alive(b.index) else block_shape(doc, b)
-        totals.append(totals[-1] + (s.words if s is not None and s.prose else 0))
+        if b.index not in dropped and (b.words >= PROSE_MIN_WORDS or len(b.text) >= PROSE_MIN_CHARS):
+            s = block_shape(doc, b)
+            if s.prose:
+                total += s.words
+        totals.append(total)
     return totals
