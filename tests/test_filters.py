@@ -2120,3 +2120,21 @@ def test_bylines_keep_a_subheading_that_opens_with_a_stamp_verb() -> None:
     lines = ["Asked and answered", "Modified versions of the plan", "Viewed from the bridge at dawn"]
     page = P([LONG, *lines, LONG])
     assert cleaner.clean(page, pipeline=["bylines"], lang="en") == page + "\n"
+
+
+def test_closing_bio_name_does_not_backtrack_on_run_together_tags() -> None:
+    """A bio's opening still names its writer, and a run-together tag list (a store's genre tags
+    with no spaces) fails at once: under full case folding, backtracking into the name's words
+    took a tenth of a second on this line and seconds on longer ones."""
+    import time
+
+    from cleaner.filters.bylines import closing_bio
+
+    opening = closing_bio(("en",))
+    assert opening is not None
+    bio = opening.match("Jane Doe is a staff reporter for the Daily Planet.")
+    assert bio is not None and bio.group("name") == "Jane Doe"
+    tags = "Field ShooterFPSFuturisticActionFirstPersonPvEGunCustomizationClassBasedCyberpunkSurvivalOnlineCoOpHorror"
+    began = time.perf_counter()
+    assert opening.match(tags) is None
+    assert time.perf_counter() - began < 0.02

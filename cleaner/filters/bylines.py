@@ -165,7 +165,10 @@ class BylinesFilter(PhraseFilter):
 
 # "Jane Doe is a reporter for ...": a name of one to four capitalised words, an optional "(@handle)" or
 # "(e-mail)", then the wording of the page's languages (vocabulary section [bio])
-_BIO_NAME = rf"(?P<name>{_NAME_WORD}(?:\h+(?:{_PARTICLE}\h+)?{_NAME_WORD}){{0,3}})"
+# its words possessive: what follows a name (a space, "(" or ",") is no letter, so giving a letter back never
+# helps, and under full case folding the backtracking took seconds on run-together tag lists
+_BIO_WORD = rf"{_NAME_WORD}+"
+_BIO_NAME = rf"(?P<name>{_BIO_WORD}(?:\h+(?:{_PARTICLE}\h+)?{_BIO_WORD}){{0,3}})"
 BIO_MAX_WORDS = 90  # a writer's bio is a short paragraph
 BIO_ARTICLE_WORDS = 60  # an article of at least this many prose words precedes it
 BIO_TAIL_SHARE = 3  # and the prose after it is less than a third of that
