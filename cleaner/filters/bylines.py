@@ -33,7 +33,6 @@ from functools import cache
 import regex
 
 from .. import vocab
-from ..memo import memo_by_text
 from ..model import Block, Decision, Document
 from ..registry import register
 from ..view import block_shape
@@ -197,22 +196,18 @@ def profile_facts(languages: tuple[str, ...]) -> regex.Pattern[str] | None:
     return regex.compile("|".join(facts), regex.IGNORECASE | regex.V1) if facts else None
 
 
-def _bio_name_uncached(text: str, languages: tuple[str, ...]) -> str | None:
+def _bio_name(text: str, languages: tuple[str, ...]) -> str | None:
     """The name a writer's bio opens with ("Jane Doe" in "Jane Doe is a reporter for ..."), if any."""
     opening = closing_bio(languages)
     match = opening.match(text.strip()) if opening is not None else None
     return None if match is None else match.group("name")
 
 
-def _fact_count_uncached(text: str, languages: tuple[str, ...]) -> int:
+def _fact_count(text: str, languages: tuple[str, ...]) -> int:
     """How many different company facts the text states (0 when the languages have none)."""
     facts = profile_facts(languages)
     return 0 if facts is None else len({m.group(0).lower() for m in facts.finditer(text)})
 
-
-# memoized: the fixed-point pass sees the closing blocks again, and a site's footers repeat
-_bio_name = memo_by_text(_bio_name_uncached)
-_fact_count = memo_by_text(_fact_count_uncached)
 
 _OPENING = regex.compile(rf"{_BIO_NAME}(?=[\h,]+(?-i:[\p{{Ll}}(]))", regex.V1)
 
@@ -264,7 +259,7 @@ def _prose_before(doc: Document) -> list[int]:
     for b in doc.timed(doc.blocks):
         # a line this short is no prose paragraph (eight words, or some fifteen CJK characters):
         # not measuring it saves a shape on most menu and button lines
-        if b.index not in dropped and (b.words >= PROSE_MIN_WORDS or len(b.text) >= PROSE_MIN_CHARS):
+        if (b.words >= PROSE_MIN_WORDS or len(b.text) >= PROSE_MIN_CHARS) and b.index not in dropped:
             s = block_shape(doc, b)
             if s.prose:
                 total += s.words
