@@ -1449,6 +1449,12 @@ LONG_IN = {
 
 # (filter, language, the local counterpart of an English news widget line): each goes after the article
 NEWS_WIDGETS_ABROAD = [
+    # ad-choice controls on an ad slot
+    ("ads", "fr", "Pourquoi cette annonce ?"),
+    ("ads", "es", "¿Por qué veo este anuncio?"),
+    ("ads", "de", "Warum sehe ich diese Werbung?"),
+    ("ads", "pt", "Anunciante: Loja Exemplo"),
+    ("ads", "it", "Perché vedo questo annuncio?"),
     ("ads", "fr", "Si vous achetez via nos liens, nous pouvons percevoir une commission."),
     ("ads", "es", "Si compras a través de nuestros enlaces, podemos recibir una comisión."),
     ("ads", "de", "Wenn Sie über diese Links kaufen, erhalten wir eventuell eine kleine Provision."),
@@ -1553,6 +1559,7 @@ NEWS_WIDGETS_ABROAD = [
 
 # (filter, language, a body sentence with the same words that must survive that filter)
 TRAPS_ABROAD = [
+    ("ads", "fr", "Pourquoi cette annonce a-t-elle choqué ? Les lecteurs ont écrit au journal par centaines."),
     (
         "newsletter",
         "fr",
