@@ -15,6 +15,7 @@ from .memo import memo_by_text
 
 WORD = regex.compile(r"\w+")
 LINK_LINE = 0.5  # a line more linked than this (share of its text in links) is a link line
+PROSE_MIN_WORDS = 8  # the fewest words of a block that reads as prose (`Shape.prose`)
 CELL_SEPARATOR = " | "  # between the cells of a table row on one line, as text tables are written
 _IDEOGRAPH = regex.compile(r"[\p{Han}\p{Hiragana}\p{Katakana}]")
 _IDEOGRAPHIC_TOKEN = regex.compile(r"\w*[\p{Han}\p{Hiragana}\p{Katakana}]\w*")
@@ -32,7 +33,7 @@ class Shape:
     def prose(self) -> bool:
         """Reads like a sentence of body text."""
         # punctuation carries pages in languages without a function-word list
-        return (self.words >= 8 and self.terminal) or (self.words >= 15 and self.stop_ratio >= 0.2)
+        return (self.words >= PROSE_MIN_WORDS and self.terminal) or (self.words >= 15 and self.stop_ratio >= 0.2)
 
     @property
     def heading_like(self) -> bool:

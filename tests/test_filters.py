@@ -2132,7 +2132,8 @@ def test_bylines_keep_a_subheading_that_opens_with_a_stamp_verb() -> None:
 def test_closing_bio_name_does_not_backtrack_on_run_together_tags() -> None:
     """A bio's opening still names its writer, and a run-together tag list (a store's genre tags
     with no spaces) fails at once: under full case folding, backtracking into the name's words
-    took a tenth of a second on this line and seconds on longer ones."""
+    took seven seconds on this line; now it takes a few milliseconds, so a bound of a second fails
+    only on the backtracking, never on a loaded machine."""
     import time
 
     from cleaner.filters.bylines import closing_bio
@@ -2141,7 +2142,10 @@ def test_closing_bio_name_does_not_backtrack_on_run_together_tags() -> None:
     assert opening is not None
     bio = opening.match("Jane Doe is a staff reporter for the Daily Planet.")
     assert bio is not None and bio.group("name") == "Jane Doe"
-    tags = "Field ShooterFPSFuturisticActionFirstPersonPvEGunCustomizationClassBasedCyberpunkSurvivalOnlineCoOpHorror"
+    tags = (
+        "Field ShooterFPSFuturisticActionFirstPersonPvEGunCustomizationClassBasedCyberpunkSurvivalOnlineCoOpHorror"
+        " ShooterFPSFuturisticActionFirstPersonPvEGun"
+    )
     began = time.perf_counter()
     assert opening.match(tags) is None
-    assert time.perf_counter() - began < 0.02
+    assert time.perf_counter() - began < 1.0

@@ -35,6 +35,7 @@ import regex
 from .. import vocab
 from ..model import Block, Decision, Document
 from ..registry import register
+from ..signals import PROSE_MIN_WORDS
 from ..view import block_shape
 from .phrases import PhraseFilter
 
@@ -87,7 +88,7 @@ class BylinesFilter(PhraseFilter):
             return
         for block in _closing(doc, prose):
             name = _opening_name(block.text, doc.languages) if block.words <= PROFILE_MAX_WORDS else None
-            if name is None or _fact_count(block.text, doc.languages) < PROFILE_FACTS:
+            if name is None or len({m.group(0).lower() for m in facts.finditer(block.text)}) < PROFILE_FACTS:
                 continue
             note = [*self._profile_before(doc, block, name), block]
             if prose[note[0].index] < BIO_ARTICLE_WORDS:
@@ -116,9 +117,10 @@ class BylinesFilter(PhraseFilter):
         if opening is None:
             return
         for block in _closing(doc, prose):
-            name = _bio_name(block.text, doc.languages) if block.words <= BIO_MAX_WORDS else None
-            if name is None:
+            match = opening.match(block.text.strip()) if block.words <= BIO_MAX_WORDS else None
+            if match is None:
                 continue
+            name = match.group("name")
             if name.split()[0].lower() in vocab.function_words(doc.languages) or _named_before(doc, block, name):
                 continue  # a person the article is about, not its writer
             yield self.drop(block, f"writer's bio {_preview_name(name)!r} after the article")
@@ -196,19 +198,6 @@ def profile_facts(languages: tuple[str, ...]) -> regex.Pattern[str] | None:
     return regex.compile("|".join(facts), regex.IGNORECASE | regex.V1) if facts else None
 
 
-def _bio_name(text: str, languages: tuple[str, ...]) -> str | None:
-    """The name a writer's bio opens with ("Jane Doe" in "Jane Doe is a reporter for ..."), if any."""
-    opening = closing_bio(languages)
-    match = opening.match(text.strip()) if opening is not None else None
-    return None if match is None else match.group("name")
-
-
-def _fact_count(text: str, languages: tuple[str, ...]) -> int:
-    """How many different company facts the text states (0 when the languages have none)."""
-    facts = profile_facts(languages)
-    return 0 if facts is None else len({m.group(0).lower() for m in facts.finditer(text)})
-
-
 _OPENING = regex.compile(rf"{_BIO_NAME}(?=[\h,]+(?-i:[\p{{Ll}}(]))", regex.V1)
 
 
@@ -249,7 +238,6 @@ def _preview_name(name: str) -> str:
     return name if len(name) <= 40 else name[:39] + "\u2026"
 
 
-PROSE_MIN_WORDS = 8  # the fewest words a prose block has (`Shape.prose`)
 PROSE_MIN_CHARS = 16  # the fewest characters of a CJK prose block (about eight words)
 
 

@@ -16,7 +16,6 @@ widens a short run over them.
 
 from __future__ import annotations
 
-import statistics
 from itertools import pairwise
 
 import regex
@@ -25,6 +24,7 @@ from .. import vocab
 from ..memo import memo_by_text
 from ..model import Document
 from ..signals import LINK_LINE, Shape, tokens
+from .recurrence import masked, posts_between, usual_gap
 
 CARD_MIN = 3  # teaser cards (headline and date lines around a one-paragraph blurb) that make a list
 CARD_BLURB_MAX_WORDS = 35  # the typical blurb is shorter: a longer paragraph is an article's
@@ -58,8 +58,6 @@ ENTRY_SPREAD = 4  # entries are alike: no gap between two copies is this many ti
 ARTICLE_RUN = 13.0  # a run scoring this (130 words of prose) is an article, whatever follows it
 MENU_SHORT = 0.85  # share of a stretch's lines of one to three words that makes it a menu, not entries
 # a line recurring after the run with a paragraph (+1) in three quarters of its gaps marks comments' posts, not entries
-POST_PARAGRAPH, POST_SHARE = 1.0, 0.75
-_FIGURES = regex.compile(r"\d+")
 
 
 def is_blurb(s: Shape, cased: bool = False) -> bool:
@@ -213,11 +211,6 @@ headline_blurb = memo_by_text(_headline_blurb)
 datelined_card = memo_by_text(_datelined_card)
 
 
-def _entry_key(text: str) -> str:
-    """A line's form with its figures masked: "EUR 34.42" and "EUR 17.07" are one entry line."""
-    return _FIGURES.sub("#", " ".join(text.casefold().split()))
-
-
 def entry_runs(doc: Document, shapes: list[Shape], scores: list[float], last: int) -> list[tuple[int, int]]:
     """The stretches of the page where one short line recurs once per entry of a catalogue.
 
@@ -231,17 +224,16 @@ def entry_runs(doc: Document, shapes: list[Shape], scores: list[float], last: in
     for block in doc.blocks:
         s = shapes[block.index]
         if 1 <= s.words <= ENTRY_LABEL_WORDS and not s.prose:
-            at.setdefault(_entry_key(block.text), []).append(block.index)
+            at.setdefault(masked(block.text), []).append(block.index)
     stretches = []
     for places in at.values():
         if len(places) < ENTRY_MIN:
             continue
         gaps = [b - a for a, b in pairwise(places)]
-        usual = int(statistics.median(gaps))
+        usual = int(usual_gap(places))
         if usual < 2 or max(gaps) > ENTRY_SPREAD * usual or min(gaps) * ENTRY_SPREAD < usual:
             continue
-        posts = sum(max(scores[a + 1 : b], default=0.0) >= POST_PARAGRAPH for a, b in pairwise(places))
-        if places[0] > last and posts >= POST_SHARE * len(gaps):
+        if places[0] > last and posts_between(scores, places):
             continue  # the comments under an article (a thread the run is part of is the thread's)
         stretches.append((places[0], min(len(doc.blocks), places[-1] + usual) - 1))
     merged: list[tuple[int, int]] = []

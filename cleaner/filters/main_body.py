@@ -62,10 +62,9 @@ DOM in `structure`, the teaser-card list after the article in `cards`.
 from __future__ import annotations
 
 import math
-import statistics
 from collections import Counter
 from collections.abc import Iterator
-from itertools import accumulate, pairwise
+from itertools import pairwise
 
 import regex
 
@@ -78,6 +77,7 @@ from ..signals import LINK_LINE, Shape, dateline, shape, stamp, tokens
 from ..view import block_shape
 from .cards import card_list, catalogue_span, content_words, headline_blurbs, is_blurb
 from .phrases import page_matches
+from .recurrence import FIGURES, POST_PARAGRAPH, best_prefix, masked, posts_between, usual_gap
 from .structure import (
     article_end,
     bridge,
@@ -110,9 +110,7 @@ OWN_LINES = 5  # a plain text's lines beyond its run, no chrome among them, that
 MENU_RUN, MENU_WORDS = 5, 2  # ...unless, above the run, this many lines in a row of this many words at most: a menu
 CARD_HEADING_BLURBS = 3  # lone blurbs under a list heading, each after a removed line, that make it a card list
 POST_LABELS = 3  # copies of a label that make it a control of each post (twice may frame one article)
-POST_PARAGRAPH = 1.0  # the score of a paragraph (ten words of prose) between two posts' labels
 POST_LABEL_WORDS = 6  # a thread's per-post line (a member's rank, "Posts: 120", "#4") is this short at most
-POST_SHARE = 0.75  # share of the gaps between a per-post line's copies that hold a paragraph, at least
 # copies of a per-post line that make a thread (a menu item recurs three times: header, drawer, footer)
 THREAD_POSTS = 5
 THREAD_AFTER = 3.0  # a paragraph scoring this (30 words of prose) after a thread's end: the text goes on
@@ -214,11 +212,11 @@ def cut_at_comments(doc: Document, scores: list[float], first: int, last: int, t
     bars = control_lines(doc, ("comments",))
     controls = per_post_labels(doc, scores, bars)
     threads = control_threads(doc, scores, POST_LABELS)
-    seen = Counter(post_key(doc.blocks[i].text) for i in bars)
+    seen = Counter(masked(doc.blocks[i].text) for i in bars)
     for bar in bars:
         # a bar repeated in the thread ("9 Comments", "5 Comments") heads one answer's comments;
         # a lone one ("Discussion about this post") still opens the page's comment section
-        again = seen[post_key(doc.blocks[bar].text)] > 1
+        again = seen[masked(doc.blocks[bar].text)] > 1
         inside = bar in thread or (again and any(p[0] < bar < p[-1] for p in threads))
         if inside or label_key(doc.blocks[bar].text) in controls:
             continue  # a post's own button, or a post's comments between two posts of the thread
@@ -271,7 +269,7 @@ def label_key(text: str) -> str:
     """A label's words, case, framing and figures aside: "Add a comment |" and "Add a comment" are one
     button, and "3 Comments" and "12 Comments" one heading; a field's label ("Website:") is not the
     button or form field of the same name ("Website")."""
-    words = _FIGURES.sub("#", " ".join(_WORD.findall(text.casefold())))
+    words = FIGURES.sub("#", " ".join(_WORD.findall(text.casefold())))
     return f"{words}:" if text.rstrip().endswith(":") else words
 
 
@@ -291,14 +289,23 @@ def control_threads(doc: Document, scores: list[float], least: int = THREAD_POST
     posts at least (a share bar above the article, one under it and one in the footer are three).
     Its posts need no regular pace: a known control, unlike a post's counter line, is no menu item,
     and one answer can be many times longer than the others."""
-    places = label_places(doc, control_lines(doc, POST_CONTROL_KINDS))
-    return [at for at in places.values() if len(at) >= least and posts_between(scores, at)]
+    return [at for at in control_places(doc) if len(at) >= least and posts_between(scores, at)]
+
+
+def control_places(doc: Document) -> list[list[int]]:
+    """Where each share or comment label with `POST_LABELS` copies stands (read once per page: the
+    thread steps of `MainBodyFilter` each ask)."""
+    cached = doc.cache.get("control_places")
+    if not isinstance(cached, list):
+        cached = list(label_places(doc, control_lines(doc, POST_CONTROL_KINDS)).values())
+        doc.cache["control_places"] = cached
+    return cached
 
 
 def paced(places: list[int]) -> bool:
     """Whether no gap between two copies of a line is `POST_SPREAD` times longer or shorter than the usual one."""
     sizes = [b - a for a, b in pairwise(places)]
-    usual = statistics.median(sizes)
+    usual = usual_gap(places)
     return max(sizes) <= POST_SPREAD * usual and min(sizes) * POST_SPREAD >= usual
 
 
@@ -315,20 +322,6 @@ def post_controls(doc: Document, labels: list[Block]) -> set[str]:
         return set()
     scores = [removed_score(doc, b) if b.index in doc.dropped else score(b, block_shape(doc, b)) for b in doc.blocks]
     return per_post_labels(doc, scores, [b.index for b in labels])
-
-
-def posts_between(scores: list[float], places: list[int]) -> bool:
-    """Whether a paragraph (a post) sits between two copies of a line in `POST_SHARE` of the gaps."""
-    held = sum(max(scores[a + 1 : b], default=0.0) >= POST_PARAGRAPH for a, b in pairwise(places))
-    return held >= POST_SHARE * (len(places) - 1)
-
-
-_FIGURES = regex.compile(r"\d+")
-
-
-def post_key(text: str) -> str:
-    """A line's form with its figures masked: "Posts: 9179" and "Posts: 13" are one post line."""
-    return _FIGURES.sub("#", " ".join(text.casefold().split()))
 
 
 def thread_span(doc: Document, shapes: list[Shape], scores: list[float], first: int, last: int) -> tuple[int, int]:
@@ -360,14 +353,14 @@ def thread_span(doc: Document, shapes: list[Shape], scores: list[float], first: 
     for block in doc.blocks:
         s = shapes[block.index]
         if 1 <= s.words <= POST_LABEL_WORDS and not s.prose:
-            key = post_key(block.text)
+            key = masked(block.text)
             at.setdefault(key, []).append(block.index)
             texts.setdefault(key, set()).add(" ".join(block.text.split()))
     # a line repeated word for word is a menu's or a section's; a post's figures change
     groups = [p for key, p in at.items() if len(p) >= THREAD_POSTS and len(texts[key]) >= 2 and paced(p)]
     lo, hi, reach, until = first, last, 0, 0
     for places in groups + control_threads(doc, scores):
-        usual = statistics.median(b - a for a, b in pairwise(places))
+        usual = usual_gap(places)
         if (
             posts_between(scores, places)
             and sum(first <= i <= last for i in places) <= 1
@@ -381,10 +374,8 @@ def thread_span(doc: Document, shapes: list[Shape], scores: list[float], first: 
     # the best start above the thread and the best end below it: the top scores of a suffix and a
     # prefix, within the longest post's length above (the opening post) and the last post below
     # (further on, a "Hot questions" list of headlines ending in "?" would read as its text)
-    above = list(accumulate(reversed(scores[max(0, lo - POST_SPREAD * reach) : lo]), initial=0.0))
-    start = lo - max(range(len(above)), key=lambda k: (above[k], -k))
-    below = list(accumulate(scores[hi + 1 : until + 1], initial=0.0))
-    end = hi + max(range(len(below)), key=lambda k: (below[k], -k))
+    start = lo - best_prefix(scores[max(0, lo - POST_SPREAD * reach) : lo][::-1])
+    end = hi + best_prefix(scores[hi + 1 : until + 1])
     return min(first, start), max(last, end)
 
 
@@ -397,7 +388,7 @@ def last_post(scores: list[float], places: list[int]) -> int:
         held = [i for i in range(a + 1, b) if scores[i] >= POST_PARAGRAPH]
         if held:
             lead, trail = lead + held[0] - a, trail + b - held[-1]
-    return 0 if trail < lead else math.ceil(statistics.median(b - a for a, b in pairwise(places)))
+    return 0 if trail < lead else math.ceil(usual_gap(places))
 
 
 def run_before_thread(doc: Document, scores: list[float], first: int, last: int) -> tuple[int, int]:
@@ -429,11 +420,10 @@ def opening_post(doc: Document, scores: list[float], first: int, last: int) -> i
     longest post's length above that first copy.
     """
     for places in control_threads(doc, scores):
-        usual = math.ceil(statistics.median(b - a for a, b in pairwise(places)))
+        usual = math.ceil(usual_gap(places))
         if places[0] < first <= places[1] and last >= places[-1] - usual:
             window = scores[max(0, places[0] - POST_SPREAD * usual) : places[0]]
-            above = list(accumulate(reversed(window), initial=0.0))
-            return min(first, places[0] - max(range(len(above)), key=lambda k: (above[k], -k)))
+            return min(first, places[0] - best_prefix(window[::-1]))
     return first
 
 
@@ -456,12 +446,11 @@ def thread_end(doc: Document, scores: list[float], first: int, last: int) -> int
     threads = control_threads(doc, scores, POST_LABELS)
     if not threads:
         return last
-    final = max(p[-1] for p in label_places(doc, control_lines(doc, POST_CONTROL_KINDS)).values())
+    final = max(p[-1] for p in control_places(doc))
     for places in threads:
-        usual = math.ceil(statistics.median(b - a for a, b in pairwise(places)))
+        usual = math.ceil(usual_gap(places))
         if abs(places[0] - first) <= POST_SPREAD * usual and final + usual < last:
-            below = list(accumulate(scores[final + 1 : final + 1 + last_post(scores, places)], initial=0.0))
-            end = final + max(range(len(below)), key=lambda k: (below[k], -k))
+            end = final + best_prefix(scores[final + 1 : final + 1 + last_post(scores, places)])
             # a paragraph further on says the text goes on (sections that each end with a "Share")
             return end if max(scores[end + 1 : last + 1]) < THREAD_AFTER else last
     return last
