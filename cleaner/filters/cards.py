@@ -24,7 +24,7 @@ from .. import vocab
 from ..memo import memo_by_text
 from ..model import Document
 from ..signals import LINK_LINE, Shape, tokens
-from .recurrence import masked, posts_between, usual_gap
+from .recurrence import posts_between, short_line_places, usual_gap
 
 CARD_MIN = 3  # teaser cards (headline and date lines around a one-paragraph blurb) that make a list
 CARD_BLURB_MAX_WORDS = 35  # the typical blurb is shorter: a longer paragraph is an article's
@@ -57,7 +57,6 @@ ENTRY_LABEL_WORDS = 8  # a per-entry line ("Apply now", "Tech conference in Chic
 ENTRY_SPREAD = 4  # entries are alike: no gap between two copies is this many times the usual one
 ARTICLE_RUN = 13.0  # a run scoring this (130 words of prose) is an article, whatever follows it
 MENU_SHORT = 0.85  # share of a stretch's lines of one to three words that makes it a menu, not entries
-# a line recurring after the run with a paragraph (+1) in three quarters of its gaps marks comments' posts, not entries
 
 
 def is_blurb(s: Shape, cased: bool = False) -> bool:
@@ -220,13 +219,8 @@ def entry_runs(doc: Document, shapes: list[Shape], scores: list[float], last: in
     A stretch runs from the first copy to a usual gap past the last; overlapping
     stretches (a card's several labels) merge.  Below the run (ending at
     `last`), a line with a paragraph in most of its gaps parts comments' posts."""
-    at: dict[str, list[int]] = {}
-    for block in doc.blocks:
-        s = shapes[block.index]
-        if 1 <= s.words <= ENTRY_LABEL_WORDS and not s.prose:
-            at.setdefault(masked(block.text), []).append(block.index)
     stretches = []
-    for places in at.values():
+    for places in short_line_places(doc.blocks, shapes, ENTRY_LABEL_WORDS).values():
         if len(places) < ENTRY_MIN:
             continue
         gaps = [b - a for a, b in pairwise(places)]

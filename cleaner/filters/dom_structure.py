@@ -49,6 +49,7 @@ from ..model import Block, Decision, Document, Hints
 from ..registry import register
 from ..signals import LINK_LINE
 from ..view import block_shape
+from .recurrence import FIGURES
 
 CHROME_TAGS = ("nav", "aside", "footer", "dialog")
 SMALL_PRINT = ("footer", "aside")  # as tags or in class words: they may hold most of a short page
@@ -273,14 +274,13 @@ def wrappers(blocks: list[Block]) -> frozenset[Chrome]:
 # comment section (whose comments are built unlike the article's paragraphs)
 COMMENT_WORDS = ("comment",)
 POST_WORDS = 10  # a block this long is a post's text, whose frame a reply may copy
-_FIGURES = regex.compile(r"\d+")
 
 
 @lru_cache(maxsize=4096)
 def post_frame(tokens: frozenset[str], tail: tuple[str, ...]) -> tuple[tuple[str, ...], frozenset[str]]:
     """Where a block sits, as two posts of a thread share it: its last two tags and the class/id
     words naming no chrome, figures masked ("post_1" and "post_2" alike)."""
-    plain = frozenset(_FIGURES.sub("#", t) for t in tokens if token_reason(t, False) is None)
+    plain = frozenset(FIGURES.sub("#", t) for t in tokens if token_reason(t, False) is None)
     return tail, plain
 
 

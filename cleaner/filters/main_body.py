@@ -77,7 +77,7 @@ from ..signals import LINK_LINE, Shape, dateline, shape, stamp, tokens
 from ..view import block_shape
 from .cards import card_list, catalogue_span, content_words, headline_blurbs, is_blurb
 from .phrases import page_matches
-from .recurrence import FIGURES, POST_PARAGRAPH, best_prefix, masked, posts_between, usual_gap
+from .recurrence import FIGURES, POST_PARAGRAPH, best_prefix, masked, posts_between, short_line_places, usual_gap
 from .structure import (
     article_end,
     bridge,
@@ -348,16 +348,9 @@ def thread_span(doc: Document, shapes: list[Shape], scores: list[float], first: 
     run goes on only over the last post: none when the lines trail their
     posts (`last_post`).
     """
-    at: dict[str, list[int]] = {}
-    texts: dict[str, set[str]] = {}
-    for block in doc.blocks:
-        s = shapes[block.index]
-        if 1 <= s.words <= POST_LABEL_WORDS and not s.prose:
-            key = masked(block.text)
-            at.setdefault(key, []).append(block.index)
-            texts.setdefault(key, set()).add(" ".join(block.text.split()))
+    at = short_line_places(doc.blocks, shapes, POST_LABEL_WORDS)
     # a line repeated word for word is a menu's or a section's; a post's figures change
-    groups = [p for key, p in at.items() if len(p) >= THREAD_POSTS and len(texts[key]) >= 2 and paced(p)]
+    groups = [p for p in at.values() if len(p) >= THREAD_POSTS and _changing(doc, p) and paced(p)]
     lo, hi, reach, until = first, last, 0, 0
     for places in groups + control_threads(doc, scores):
         usual = usual_gap(places)
@@ -377,6 +370,11 @@ def thread_span(doc: Document, shapes: list[Shape], scores: list[float], first: 
     start = lo - best_prefix(scores[max(0, lo - POST_SPREAD * reach) : lo][::-1])
     end = hi + best_prefix(scores[hi + 1 : until + 1])
     return min(first, start), max(last, end)
+
+
+def _changing(doc: Document, places: list[int]) -> bool:
+    """Whether the copies of a line differ in their figures ("Posts: 12", "Posts: 9179")."""
+    return len({" ".join(doc.blocks[i].text.split()) for i in places}) >= 2
 
 
 def last_post(scores: list[float], places: list[int]) -> int:

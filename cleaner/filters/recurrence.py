@@ -8,9 +8,13 @@ paragraph in most gaps: posts) and how regular the pace is.
 from __future__ import annotations
 
 import statistics
+from collections.abc import Sequence
 from itertools import accumulate, pairwise
 
 import regex
+
+from ..model import Block
+from ..signals import Shape
 
 POST_PARAGRAPH = 1.0  # the score of a paragraph (ten words of prose) between two copies of a line
 POST_SHARE = 0.75  # share of the gaps between a line's copies that hold a paragraph, at least
@@ -21,6 +25,16 @@ def masked(text: str) -> str:
     """A line's form with its figures masked: "Posts: 9179" and "Posts: 13", "EUR 34.42" and
     "EUR 17.07" are one line each."""
     return FIGURES.sub("#", " ".join(text.casefold().split()))
+
+
+def short_line_places(blocks: Sequence[Block], shapes: list[Shape], most_words: int) -> dict[str, list[int]]:
+    """Where each short line (up to `most_words` words, no sentence) stands, by its `masked` form."""
+    at: dict[str, list[int]] = {}
+    for block in blocks:
+        s = shapes[block.index]
+        if 1 <= s.words <= most_words and not s.prose:
+            at.setdefault(masked(block.text), []).append(block.index)
+    return at
 
 
 def usual_gap(places: list[int]) -> float:
