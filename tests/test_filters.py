@@ -485,10 +485,26 @@ def test_main_body_keeps_the_rest_of_a_list_whose_first_item_ended_the_run() -> 
     assert all(f"{n}) {t}" in out for n, t in enumerate(items, 1)) and "eighties" not in out
 
 
-def test_main_body_does_not_reopen_a_list_the_article_went_on_after() -> None:
-    # a list inside the article, then its closing paragraph: the lines after the run are no items
-    article = ["Floods in the delta", LONG, LONG.replace("fifty", "forty"), "The report lists three causes:"]
-    article += ["Heavy rain", "Blocked drains", "Old levees", LONG.replace("fifty", "sixty")]
+def test_main_body_does_not_reopen_an_unnumbered_list_for_the_lines_after_the_run() -> None:
+    # the run ends on a sentence after a colon: without numbers nothing says a list goes on
+    article = ["Floods in the delta", LONG, LONG.replace("fifty", "forty"), "The report lists the cause of the flood:"]
+    article += ["Heavy rain fell for nine days and the old drains under the market could not carry it away."]
+    page = P([*article, "June 9 - Tampa", "June 10 - Miami"])
+    assert cleaner.clean(page, pipeline=["main_body"]) == P(article) + "\n"
+
+
+def test_main_body_does_not_reopen_a_list_whose_intro_is_far_above_the_run_end() -> None:
+    # three numbered paragraphs after the intro are the article's own; the lines after it are not items
+    causes = ["Heavy rain", "Melting snow", "River water"]
+    article = [
+        "Floods in the delta",
+        LONG,
+        LONG.replace("fifty", "forty"),
+        "The report lists three causes of the flood:",
+    ]
+    article += [
+        f"{n}) {t} rose for nine days and the old drains could not carry it away." for n, t in enumerate(causes, 1)
+    ]
     page = P([*article, "June 9 - Tampa", "June 10 - Miami"])
     assert cleaner.clean(page, pipeline=["main_body"]) == P(article) + "\n"
 
