@@ -51,16 +51,15 @@ class PageMatches:
     cues: dict[str, dict[int, list[str]]] = field(default_factory=dict)  # kind -> block -> wording
 
 
-@dataclass(frozen=True, slots=True)
-class TextHits:
-    """What the vocabularies find in one block's text, whatever page it is on."""
-
-    lines: tuple[tuple[str, str], ...]  # (kind, section) of entries the whole text is
-    cues: tuple[tuple[str, str], ...]  # (kind, wording) of cue entries in the text
-
-
 def page_matches(doc: Document) -> PageMatches:
-    """The vocabulary hits of `doc` (computed once per page)."""
+    """The vocabulary hits of `doc` (computed once per page).
+
+    Cue wording is looked for only in blocks still kept when first asked (in
+    HTML, two thirds are chrome by then, and a removed block's cues would drop
+    nothing); every block is read for whole-line entries, which also mark the
+    page around them (a "Related" heading in a removed aside still ends the
+    article's run in `main_body`).
+    """
     cached = doc.cache.get("matches")
     if isinstance(cached, PageMatches):
         return cached
@@ -69,32 +68,42 @@ def page_matches(doc: Document) -> PageMatches:
         n = block.words
         if n > CUE_MAX_WORDS:
             continue
-        hits = text_hits(block.text, doc.languages, n <= LABEL_MAX_WORDS)
-        for key in hits.lines:
-            found.lines.setdefault(key, set()).add(block.index)
-        for kind, wording in hits.cues:
-            found.cues.setdefault(kind, {}).setdefault(block.index, []).append(wording)
+        if n <= LABEL_MAX_WORDS:
+            for key in line_hits(block.text, doc.languages):
+                found.lines.setdefault(key, set()).add(block.index)
+        if block.index not in doc.dropped:
+            for kind, wording in cue_hits(block.text, doc.languages):
+                found.cues.setdefault(kind, {}).setdefault(block.index, []).append(wording)
     doc.cache["matches"] = found
     return found
 
 
+Tags = tuple[tuple[str, str], ...]
+
+
 @memo_by_text
-def text_hits(text: str, languages: tuple[str, ...], label: bool) -> TextHits:
-    """The hits in one block's text, whatever page it is on."""
-    lexicon = vocab.lexicon(languages)
-    gates = vocab.gates(languages)
+def line_hits(text: str, languages: tuple[str, ...]) -> Tags:
+    """The (kind, section) of every whole-line entry that `text` is, whatever page it is on."""
     found = words(text)
-    lines: dict[tuple[str, str], None] = {}
-    if label:
-        lines.update(dict.fromkeys(lexicon.whole.get(tuple(w for w, _, _ in found), ())))
-        lines.update((tag, None) for tag, p in gates.line.candidates(text, lead(text, found)) if p.fullmatch(text))
-    cues = [(kind, text[s:e]) for kind, s, e in phrase_hits(found, lexicon.cues) if not quoted(text, s, e)]
+    lines = dict.fromkeys(vocab.lexicon(languages).whole.get(tuple(w for w, _, _ in found), ()))
+    candidates = vocab.gates(languages).line.candidates(text, lead(text, found))
+    lines.update((tag, None) for tag, p in candidates if p.fullmatch(text))
+    return tuple(lines)
+
+
+@memo_by_text
+def cue_hits(text: str, languages: tuple[str, ...]) -> Tags:
+    """The (kind, wording) of every cue entry in `text`, unquoted, whatever page it is on."""
+    found = words(text)
+    cues = [
+        (kind, text[s:e]) for kind, s, e in phrase_hits(found, vocab.lexicon(languages).cues) if not quoted(text, s, e)
+    ]
     spans: dict[str, list[tuple[int, int]]] = {}
-    for (kind, _), pattern in gates.cue.candidates_from(text):
+    for (kind, _), pattern in vocab.gates(languages).cue.candidates_from(text):
         spans.setdefault(kind, []).extend(h.span() for h in pattern.finditer(text) if h.end() > h.start())
     for kind, hits in spans.items():
         cues.extend((kind, text[s:e]) for s, e in disjoint(hits) if not quoted(text, s, e))
-    return TextHits(tuple(lines), tuple(cues))
+    return tuple(cues)
 
 
 def disjoint(spans: list[tuple[int, int]]) -> list[tuple[int, int]]:
