@@ -2056,6 +2056,14 @@ def test_bylines_remove_a_company_note_that_closes_a_release(lang: str, lead: st
     assert ARTICLE_IN[lang][-1] in result.text
 
 
+def test_bylines_remove_a_typeset_company_note() -> None:
+    # a typeset page puts a no-break space after a short name: the lead above the facts is the note's too
+    lang, lead, facts = COMPANY_NOTES[0]
+    note = [lead.replace(" ", "\u00a0", 1), facts.replace(" ", "\u00a0", 1)]
+    removed = _removed(cleaner.clean_and_explain(P([*ARTICLE_IN[lang], *note]), pipeline=["bylines"], lang=lang))
+    assert all(n in removed for n in note)
+
+
 def test_bylines_keep_company_facts_with_the_story_after_them() -> None:
     # a news story gives the company's background and goes on: it closes nothing
     facts = "Acme is headquartered in Basel and employs around 1,300 people in 15 countries."
@@ -2164,4 +2172,22 @@ def test_closing_bio_name_does_not_backtrack_on_run_together_tags() -> None:
     )
     began = time.perf_counter()
     assert opening.match(tags) is None
+    assert time.perf_counter() - began < 1.0
+
+
+def test_author_box_name_does_not_backtrack_on_run_together_words() -> None:
+    """An author-box heading names its writer, and a heading of run-together words fails at once:
+    before the name's words were possessive, this 364-character heading took about 4 s, and each
+    repeat of the word doubles it (30 s at 420 characters)."""
+    import time
+
+    from cleaner.filters.bylines import author_box
+
+    heading = author_box(("en",))
+    assert heading is not None
+    box = heading.fullmatch("About Jane Doe")
+    assert box is not None and box.group("name") == "Jane Doe"
+    words = "About " + "ActionAdventureComedy" * 17 + "!"
+    began = time.perf_counter()
+    assert heading.fullmatch(words) is None
     assert time.perf_counter() - began < 1.0

@@ -40,8 +40,11 @@ from ..view import block_shape
 from .phrases import PhraseFilter
 
 # "About Jane Doe": a heading word of the page's languages (vocabulary section [person]), then a
-# name of two to four capitalised words, with the particles of names between them
-_NAME_WORD = r"(?-i:\p{Lu})[\p{L}'’.-]+"  # scoped: under IGNORECASE a bare \p{Lu} is any letter
+# name of two to four capitalised words, with the particles of names between them.
+# A name word is possessive: what follows one (a space, "(", ",", the end) is no letter, so giving a
+# letter back never helps, and under full case folding the backtracking took seconds on run-together
+# words ("About ActionAdventureComedy..." 30 s at 420 characters; a writer's bio likewise)
+_NAME_WORD = r"(?-i:\p{Lu})[\p{L}'’.-]++"  # scoped: under IGNORECASE a bare \p{Lu} is any letter
 _PARTICLE = r"(?:de|da|do|dos|das|del|della|di|du|van|von|der|den|la|le)"
 _NAME = rf"(?P<name>{_NAME_WORD}(?:\h+(?:{_PARTICLE}\h+)?{_NAME_WORD}){{1,3}})"
 
@@ -106,7 +109,7 @@ class BylinesFilter(PhraseFilter):
                 continue
             if len(run) >= PROFILE_MAX_BLOCKS - 1 or b.words > PROFILE_LEAD_WORDS:
                 break
-            if not b.text.lstrip().startswith(name + " ") or not block_shape(doc, b).prose:
+            if not _opens_with_name(b.text, name) or not block_shape(doc, b).prose:
                 break
             run.insert(0, b)
         return run
@@ -166,10 +169,7 @@ class BylinesFilter(PhraseFilter):
 
 # "Jane Doe is a reporter for ...": a name of one to four capitalised words, an optional "(@handle)" or
 # "(e-mail)", then the wording of the page's languages (vocabulary section [bio])
-# its words possessive: what follows a name (a space, "(" or ",") is no letter, so giving a letter back never
-# helps, and under full case folding the backtracking took seconds on run-together tag lists
-_BIO_WORD = rf"{_NAME_WORD}+"
-_BIO_NAME = rf"(?P<name>{_BIO_WORD}(?:\h+(?:{_PARTICLE}\h+)?{_BIO_WORD}){{0,3}})"
+_BIO_NAME = rf"(?P<name>{_NAME_WORD}(?:\h+(?:{_PARTICLE}\h+)?{_NAME_WORD}){{0,3}})"
 BIO_MAX_WORDS = 90  # a writer's bio is a short paragraph
 BIO_ARTICLE_WORDS = 60  # an article of at least this many prose words precedes it
 BIO_TAIL_SHARE = 3  # and the prose after it is less than a third of that
@@ -232,6 +232,13 @@ def _named_before(doc: Document, bio: Block, name: str) -> bool:
         doc.alive(b.index) and block_shape(doc, b).prose and last.search(b.text) is not None
         for b in doc.blocks[: bio.index]
     )
+
+
+def _opens_with_name(text: str, name: str) -> bool:
+    """Whether `text` opens with `name` as a word: the name, then a space of any kind (typeset
+    pages put a no-break one after a short name)."""
+    text = text.lstrip()
+    return text.startswith(name) and text[len(name) : len(name) + 1].isspace()
 
 
 def _preview_name(name: str) -> str:
