@@ -1268,11 +1268,39 @@ def qa_page(question: str) -> str:
     )
 
 
-def test_main_body_starts_a_thread_run_at_the_question_above_the_answers() -> None:
-    # the run carried over the repeated answer elements starts after the question's "Share"
+def test_main_body_keeps_a_question_above_its_answers() -> None:
     question = f"<p>{LONG}</p><p>Is the pump in the cellar enough?</p><div>Share</div><div>asked May 1, 2009</div>"
     out = cleaner.clean(qa_page(question))
     assert LONG in out and all(text in out for _, text in ANSWERS)
+
+
+def _thread_run_start(lines: list[str], first: int) -> int:
+    """Where `opening_post` starts a run that begins at `first` on a page of `lines` (prose scores 3)."""
+    from cleaner.api import build_document
+    from cleaner.filters.main_body import opening_post
+
+    doc = build_document(P(lines), "text")
+    scores = [3.0 if len(b.text.split()) >= 8 else -1.0 for b in doc.blocks]
+    return opening_post(doc, scores, first, len(lines) - 1)
+
+
+def test_main_body_starts_a_thread_run_at_the_question_above_the_answers() -> None:
+    # the run carried over the answers starts after the question's "Share" and the sort controls below
+    # it (a forum's first post and its replies sit in two elements): it starts again at the question
+    question = "I was wondering whether anyone had a good first project for a beginner to build."
+    answers = [x for _, text in ANSWERS[:4] for x in (text, "Share")]
+    lines = ["Forums", "Log in", question, "Share", "Sort by", "Oldest first", *answers, "Contact"]
+    assert _thread_run_start(lines, lines.index("Oldest first")) == lines.index(question)
+
+
+def test_main_body_keeps_a_run_start_that_is_not_under_a_threads_first_control() -> None:
+    # a run that starts above the thread's first control, or after its second, is left as it is
+    question = "I was wondering whether anyone had a good first project for a beginner to build."
+    answers = [x for _, text in ANSWERS[:4] for x in (text, "Share")]
+    lines = ["Forums", "Log in", question, "Share", "Sort by", "Oldest first", *answers, "Contact"]
+    assert _thread_run_start(lines, 1) == 1
+    late = lines.index(ANSWERS[1][1])
+    assert _thread_run_start(lines, late) == late
 
 
 def test_main_body_does_not_start_an_article_run_in_a_box_of_posts_above_it() -> None:
@@ -2110,6 +2138,25 @@ def test_main_body_keeps_the_catalogue_a_short_intro_leads_into() -> None:
     out = cleaner.clean(page)
     assert INTRO in out and all(title in out and place in out for title, place in EVENTS)
     assert "Privacy policy" not in out
+
+
+def test_main_body_does_not_widen_over_entries_that_are_all_links() -> None:
+    # in HTML an archive's or a sidebar's entries are links throughout: only unlinked lines are a catalogue's text
+    linked = "".join(f"<div><a href='/e{k}'>{line}</a></div>" for k, line in enumerate(event_entries(("Mar", "Apr"))))
+    menu = "".join(f"<li><a href='/{w}'>{w}</a></li>" for w in ("News", "Sport", "Weather", "Traffic", "Jobs"))
+    page = f"<body><ul>{menu}</ul><h1>Water conferences</h1><p>{INTRO}</p><div>{linked}</div><p>Contact us</p></body>"
+    out = cleaner.clean(page)
+    assert INTRO in out and not any(title in out for title, _ in EVENTS)
+
+
+def test_main_body_keeps_html_entries_with_unlinked_lines() -> None:
+    # the same catalogue with its titles linked and its dates and places as text: the run covers it
+    lines = event_entries(("Mar", "Apr"))
+    cells = "".join(f"<div><a href='/e'>{x}</a></div>" if "(" in x else f"<div>{x}</div>" for x in lines)
+    menu = "".join(f"<li><a href='/{w}'>{w}</a></li>" for w in ("News", "Sport", "Weather", "Traffic", "Jobs"))
+    page = f"<body><ul>{menu}</ul><h1>Water conferences</h1><p>{INTRO}</p><div>{cells}</div><p>Contact us</p></body>"
+    out = cleaner.clean(page)
+    assert INTRO in out and all(place in out for _, place in EVENTS)
 
 
 def test_main_body_does_not_widen_an_article_over_the_cards_after_it() -> None:
