@@ -2238,3 +2238,60 @@ def test_author_box_name_does_not_backtrack_on_run_together_words() -> None:
     began = time.perf_counter()
     assert heading.fullmatch(words) is None
     assert time.perf_counter() - began < 1.0
+
+
+SHARE_BUTTONS_WITH_AN_OBJECT = [
+    ("en", "Share this on WhatsApp"),
+    ("en", "Share this article on Facebook"),
+    ("fr", "Partager cet article sur Facebook"),
+    ("es", "Compartir esta noticia en WhatsApp"),
+    ("de", "Diesen Artikel auf Facebook teilen"),
+    ("pt", "Compartilhe esta notícia no WhatsApp"),
+    ("it", "Condividi questo articolo su Facebook"),
+]
+
+
+@pytest.mark.parametrize(("lang", "button"), SHARE_BUTTONS_WITH_AN_OBJECT, ids=lambda v: str(v)[:24])
+def test_share_buttons_that_name_what_they_share_go(lang: str, button: str) -> None:
+    article = ARTICLE_IN[lang]
+    out = cleaner.clean(P([article[0], button, *article[1:]]), lang=lang)
+    assert button not in out and all(p in out for p in article)
+
+
+MODERATION_NOTICES = [
+    ("en", "Your comment is awaiting moderation."),
+    ("en", "Comments that are abusive or off-topic will be removed."),
+    ("fr", "Votre commentaire est en attente de modération."),
+    ("fr", "Les commentaires qui ne respectent pas la charte ne seront pas publiés."),
+    ("es", "Tu comentario está pendiente de moderación."),
+    ("es", "Los comentarios ofensivos no serán publicados."),
+    ("de", "Dein Kommentar muss noch freigegeben werden."),
+    ("de", "Kommentare mit Beleidigungen werden nicht freigeschaltet."),
+    ("pt", "O seu comentário aguarda moderação."),
+    ("pt", "ATENÇÃO: Comentários com textos ofensivos ou fora do tema não serão aprovados pelo moderador."),
+    ("it", "Il tuo commento è in attesa di moderazione."),
+    ("it", "I commenti offensivi non saranno pubblicati."),
+]
+# a story's sentence about what someone's comments will be: the same words, not a comment form's policy
+MODERATION_TRAPS = [
+    ("en", "Comments that the minister made on Tuesday will be removed from the official record, a spokesman said."),
+    ("fr", "Les commentaires du ministre ne seront pas publiés avant la fin de l'enquête, a précisé son cabinet."),
+    ("es", "Los comentarios del ministro no serán publicados hasta que termine la investigación, según su oficina."),
+    ("de", "Die Kommentare des Ministers werden nicht veröffentlicht, bis die Untersuchung abgeschlossen ist."),
+    ("pt", "Os comentários do ministro não serão publicados antes do fim da investigação, informou a assessoria."),
+    ("it", "I commenti del ministro non saranno pubblicati prima della fine dell'indagine, ha detto il portavoce."),
+]
+
+
+@pytest.mark.parametrize(("lang", "notice"), MODERATION_NOTICES, ids=lambda v: str(v)[:24])
+def test_comment_moderation_notices_go(lang: str, notice: str) -> None:
+    article = ARTICLE_IN[lang]  # the notice between two paragraphs: no run's end takes it away
+    out = cleaner.clean(P([article[0], notice, *article[1:]]), lang=lang)
+    assert notice not in out and all(p in out for p in article)
+
+
+@pytest.mark.parametrize(("lang", "sentence"), MODERATION_TRAPS, ids=lambda v: str(v)[:24])
+def test_a_story_about_someones_comments_keeps_the_sentence(lang: str, sentence: str) -> None:
+    article = ARTICLE_IN[lang]
+    page = P([article[0], sentence, *article[1:]])
+    assert sentence in cleaner.clean(page, lang=lang)
