@@ -2295,3 +2295,29 @@ def test_a_story_about_someones_comments_keeps_the_sentence(lang: str, sentence:
     article = ARTICLE_IN[lang]
     page = P([article[0], sentence, *article[1:]])
     assert sentence in cleaner.clean(page, lang=lang)
+
+
+FAIR_USE_NOTICE = (
+    "FAIR USE NOTICE. This site may contain copyrighted material the use of which has not always been "
+    "specifically authorized by the copyright owner. We are making such material available in our efforts to "
+    "advance understanding of environmental, political, human rights, economic and social justice issues. We "
+    "believe this constitutes a 'fair use' of any such copyrighted material as provided for in section 107 of "
+    "the US Copyright Law. If you wish to use copyrighted material from this site for purposes of your own "
+    "that go beyond 'fair use', you must obtain permission from the copyright owner."
+)
+
+
+def test_footer_drops_a_reposting_sites_fair_use_notice() -> None:
+    # one long paragraph of stock sentences: each is cue wording, and together they cover it
+    article = ARTICLE_IN["en"]
+    result = cleaner.clean_and_explain(P([*article, FAIR_USE_NOTICE]), pipeline=["footer"])
+    assert FAIR_USE_NOTICE in _removed(result) and all(p in result.text for p in article)
+
+
+def test_footer_keeps_a_story_about_fair_use() -> None:
+    ruling = (
+        "The court found that quoting four paragraphs of the report was a fair use under section 107 of the "
+        "Copyright Act, because the newspaper used them to criticise the company's claims."
+    )
+    result = cleaner.clean_and_explain(P([*ARTICLE_IN["en"], ruling]), pipeline=["footer"])
+    assert ruling in result.text
