@@ -2321,3 +2321,32 @@ def test_footer_keeps_a_story_about_fair_use() -> None:
     )
     result = cleaner.clean_and_explain(P([*ARTICLE_IN["en"], ruling]), pipeline=["footer"])
     assert ruling in result.text
+
+
+NGO_PAGE_WIDGETS = [
+    "Available in: English Français Español",  # a language switcher with its lead words
+    "Also available in: Español",
+    "Disponible en : English, Español",
+    "Other ways to share",  # the link to a share bar's longer list
+    "Download the full report (PDF, 2.3 MB)",  # a download link that gives the file's format and size
+    "Télécharger le rapport (PDF - 1,2 Mo)",
+]
+# the same words in sentences of a story: no whole line of them, no file size
+NGO_WIDGET_TRAPS = [
+    "The report is available in English, French and Spanish.",
+    "Download the app to read the report, which runs to 120 pages and 2.3 MB of annexes.",
+]
+
+
+@pytest.mark.parametrize("line", NGO_PAGE_WIDGETS)
+def test_language_switchers_and_download_links_go(line: str) -> None:
+    article = ARTICLE_IN["en"]
+    out = cleaner.clean(P([article[0], line, *article[1:]]))
+    assert line not in out and all(p in out for p in article)
+
+
+@pytest.mark.parametrize("sentence", NGO_WIDGET_TRAPS)
+def test_sentences_about_languages_and_downloads_stay(sentence: str) -> None:
+    article = ARTICLE_IN["en"]
+    page = P([article[0], sentence, *article[1:]])
+    assert cleaner.clean(page) == page + "\n"
