@@ -2350,3 +2350,39 @@ def test_sentences_about_languages_and_downloads_stay(sentence: str) -> None:
     article = ARTICLE_IN["en"]
     page = P([article[0], sentence, *article[1:]])
     assert cleaner.clean(page) == page + "\n"
+
+
+NGO_PAGE_FURNITURE = [
+    "1,234 people have signed",  # a petition counter
+    "Oxfam is a registered charity in England and Wales (no 202918) and Scotland (SC039042).",
+    "We will never share your data with third parties.",  # a sign-up form's reassurance
+    "Please enter a valid email address.",
+    "Join our movement today.",
+    "Update your browser for more security, speed and the best experience on this site.",
+    "Footer navigation",  # a screen-reader landmark printed as text
+    "Listen on Spotify",  # a podcast's platform buttons
+    "Apple Podcasts",
+    "Duration: 3:45",  # a media player's duration
+    "Header image:",
+    "For more information, please contact:",  # the press office's lead above a contact
+]
+NGO_FURNITURE_TRAPS = [
+    "More than 1,234 people have signed up for the training since January, the organisers said.",
+    "The company said it would never share users' data with third parties without their consent.",
+    "For more information on the scheme, families can contact the council's housing office on weekdays.",
+    "The podcast, which is on Spotify and Apple Podcasts, has been downloaded a million times.",
+]
+
+
+@pytest.mark.parametrize("line", NGO_PAGE_FURNITURE)
+def test_ngo_page_furniture_goes(line: str) -> None:
+    article = ARTICLE_IN["en"]
+    out = cleaner.clean(P([article[0], line, *article[1:]]))
+    assert line not in out and all(p in out for p in article)
+
+
+@pytest.mark.parametrize("sentence", NGO_FURNITURE_TRAPS)
+def test_sentences_with_the_furnitures_words_stay(sentence: str) -> None:
+    article = ARTICLE_IN["en"]
+    page = P([article[0], sentence, *article[1:]])
+    assert cleaner.clean(page) == page + "\n"
