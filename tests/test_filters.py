@@ -753,6 +753,29 @@ def test_related_marker_claims_the_blurbs_inside_teaser_cards() -> None:
     assert blurb not in cleaner.clean(page, pipeline=["related"])
 
 
+def test_a_marker_at_the_page_top_stops_at_the_title_over_its_byline() -> None:
+    # a consent button read as a heading claims the menu under it, but not the title: a byline,
+    # a date and a reading time stand between the title and its two paragraphs
+    menu = ["Cookie settings", "Donate", "Menu", "What we do", "News & stories", "Home / News / Yemen"]
+    title = "Cholera cases among children double in six months"
+    meta = ["Posted 12 March 2024", "By Sarah Holloway, Communications Manager", "4 min read"]
+    page = P([*menu, title, *meta, LONG, LONG.replace("fifty", "forty")])
+    out = cleaner.clean(page, pipeline=["consent"])
+    assert title in out and "News & stories" not in out
+
+
+def test_a_related_marker_still_claims_a_teaser_headline_over_its_date_and_blurb() -> None:
+    # a card's headline over its date and blurb is followed by the next card, not a second paragraph
+    blurb = (
+        "Our teams report that clinics are overwhelmed and that families now travel for many hours to reach the few"
+        " still open."
+    )
+    cards = ["Sudan: one year of war for children", "5 March 2024", blurb, "Gaza: a crisis deepens", "See all"]
+    page = P([LONG, LONG.replace("fifty", "forty"), "Related stories", *cards, "Cookie policy"])
+    out = cleaner.clean(page, pipeline=["related"])
+    assert "Sudan: one year of war" not in out
+
+
 def test_dom_structure_keeps_an_article_nested_in_a_nav() -> None:
     paragraphs = "".join(f"<p>{LONG.replace('fifty', str(n))}</p>" for n in range(3))
     page = f"<body><nav><a href='/'>Home</a><article><h1>Floods in the delta</h1>{paragraphs}</article></body>"

@@ -27,7 +27,7 @@ from .. import vocab
 from ..filter import Filter
 from ..memo import memo_by_text
 from ..model import Block, Decision, Document
-from ..signals import LINK_LINE, Shape
+from ..signals import LINK_LINE, Shape, dateline
 from ..view import Word, block_shape, lead, words
 
 LABEL_MAX_WORDS = 80  # a whole-line label or heading is never longer
@@ -36,6 +36,8 @@ CLAIM_LIMIT = 15  # a marker claims at most this many blocks
 CLAIM_STOP_WORDS = 18  # a prose block this long ends a marker's claim
 COUSIN = 2  # levels up to the element that a paragraph and the heading beside it share
 OPENING_CUE_MAX_WORDS = 25  # a block this short that opens with cue wording is that widget's sentence
+TITLE_METADATA = 3  # byline, date and reading-time lines between a title and its first paragraph
+TITLE_LOOKAHEAD = TITLE_METADATA + 2  # blocks past a claim's limit read to see a title's paragraphs
 
 
 def _preview(text: str, limit: int = 60) -> str:
@@ -195,6 +197,27 @@ def _sentence_after_links(doc: Document, marker: Block, run: list[Block], block:
     return all(b.hints.link_density > LINK_LINE for b in run)
 
 
+def _metadata(doc: Document, block: Block, s: Shape) -> bool:
+    """A byline, date or reading-time line, as sits between a title and its first paragraph."""
+    return dateline(block.text, s) or block.index in page_matches(doc).lines.get(("byline", "line"), ())
+
+
+def _titles_article(doc: Document, alive: list[Block], shapes: list[Shape], ends: list[bool], i: int) -> bool:
+    """A heading over byline and date lines and then two paragraphs: the article's title.
+
+    A menu-top marker ("Cookie settings", a "News" menu item) would otherwise claim
+    the title with the menu, since a byline, not a paragraph, follows it; a teaser
+    card's headline over its date and blurb is followed by the next card, not by a
+    second paragraph.
+    """
+    if not shapes[i].heading_like or _metadata(doc, alive[i], shapes[i]):
+        return False
+    j = i + 1
+    while j < len(alive) and j <= i + TITLE_METADATA and _metadata(doc, alive[j], shapes[j]):
+        j += 1
+    return i + 1 < j and j + 1 < len(alive) and ends[j] and ends[j + 1]
+
+
 class PhraseFilter(Filter):
     """Drops blocks of one boilerplate kind found by its cue phrases."""
 
@@ -231,14 +254,19 @@ class PhraseFilter(Filter):
     @staticmethod
     def claimed(doc: Document, marker: Block) -> list[Block]:
         """The run of short lines that a marker heading owns."""
-        alive = [b for b in doc.blocks[marker.index + 1 : marker.index + 1 + CLAIM_LIMIT] if doc.alive(b.index)]
+        end = marker.index + 1 + CLAIM_LIMIT
+        alive = [b for b in doc.blocks[marker.index + 1 : end + TITLE_LOOKAHEAD] if doc.alive(b.index)]
         shapes = [block_shape(doc, b) for b in alive]
         ends = [s.prose and s.words >= CLAIM_STOP_WORDS for s in shapes]
         run: list[Block] = []
         for i, block in enumerate(alive):
+            if block.index >= end:
+                break
             # a paragraph ends the run, and so does the heading that leads into one
             leads_in = i + 1 < len(alive) and ends[i + 1] and shapes[i].heading_like
-            if ends[i] or leads_in or _sentence_after_links(doc, marker, run, block, shapes[i]):
+            if ends[i] or leads_in or _titles_article(doc, alive, shapes, ends, i):
+                break
+            if _sentence_after_links(doc, marker, run, block, shapes[i]):
                 break
             run.append(block)
         return run
