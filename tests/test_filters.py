@@ -982,6 +982,21 @@ def test_main_body_ends_the_run_at_a_comment_section() -> None:
     assert comment not in out and LONG in out
 
 
+def test_main_body_does_not_take_the_site_name_of_the_copyright_line_for_the_title() -> None:
+    # no line above the text shares its words: the fallback title is not the name the footer signs
+    page = P(["Amigos de la Tierra Sur", "Campañas", "Noticias", *FLOOD_REPORT[1:4], "© 2024 Amigos de la Tierra Sur"])
+    out = cleaner.clean(page, pipeline=["main_body"])
+    assert "Amigos" not in out and out.startswith(FLOOD_REPORT[1])
+
+
+def test_main_body_keeps_a_title_that_an_attachment_line_repeats() -> None:
+    # the article's title comes back under the text as a file's name: it is still the title
+    title = "Colleges value civility over free expression"
+    tail = [f"{title}, PDF, 140.1 KB", "Printer Friendly", "Privacy Policy | © 2006"]
+    page = P(["Donate Now", "Summer 2007 Internships for students", title, *FLOOD_REPORT[1:4], *tail])
+    assert cleaner.clean(page, pipeline=["main_body"]).startswith(title)
+
+
 def test_main_body_does_not_take_a_linked_headline_of_a_list_for_the_title() -> None:
     paragraphs = "".join(f"<p>{line}</p>" for line in FLOOD_REPORT[1:])
     related = "<ul><li><a href='/other'>Floods in the delta displace thousands of families</a></li></ul>"

@@ -107,6 +107,9 @@ HEADED_LIST_MIN = 3  # items with a figure under a subheading that make a schedu
 SCHEDULE_SEPARATORS = (" – ", " — ", " - ", " @ ")  # what splits a schedule's lines into date and place
 SCHEDULE_ITEM_MIN_WORDS = 3  # a date and a place at least; a follower counter ("299 FollowersFollow") is shorter
 OWN_LINES = 5  # a plain text's lines beyond its run, no chrome among them, that are its own list, at least
+_COPYRIGHT = regex.compile(r"©|\(c\)|\bcopyright\b")
+SITE_NAME_TAIL = 15  # last blocks of a page read for the site's name (footer lines)
+SITE_NAME_LINE_WORDS = 30  # a footer line holding the name is short
 MENU_RUN, MENU_WORDS = 5, 2  # ...unless, above the run, this many lines in a row of this many words at most: a menu
 CARD_HEADING_BLURBS = 3  # lone blurbs under a list heading, each after a removed line, that make it a card list
 POST_LABELS = 3  # copies of a label that make it a control of each post (twice may frame one article)
@@ -530,6 +533,21 @@ def headed_schedule(doc: Document, shapes: list[Shape], heading: int) -> list[in
     return [heading, *items] if len(items) >= HEADED_LIST_MIN else []
 
 
+def site_name(doc: Document, index: int, first: int) -> bool:
+    """A title-like line above the run that the page's copyright line repeats: the site's name.
+
+    An organisation's name over its menu ("Amigos de la Tierra Sur") comes back in the footer's
+    "© 2024 Amigos de la Tierra Sur"; an article's title may come back under the text too (an
+    attached file's name, a share line), but not in the copyright notice.
+    """
+    name = " ".join(doc.blocks[index].text.split()).lower()
+    for b in doc.blocks[first + 1 :][-SITE_NAME_TAIL:]:
+        line = " ".join(b.text.split()).lower()
+        if b.words <= SITE_NAME_LINE_WORDS and name in line and _COPYRIGHT.search(line):
+            return True
+    return False
+
+
 @register
 class MainBodyFilter(Filter):
     name = "main_body"
@@ -651,6 +669,7 @@ class MainBodyFilter(Filter):
             for i in alive
             if shapes[i].heading_like and shapes[i].words >= MIN_TITLE_WORDS and not teaser_link(doc, doc.blocks[i])
         ]
+        titles = [i for i in titles if not site_name(doc, i, first)]
         opening = [b for b in doc.blocks[first : first + 40] if doc.alive(b.index)][:4]
         body = {t for b in opening for t in tokens(b.text)}
         for i in reversed(titles):
