@@ -1,0 +1,158 @@
+"""Vocabulary families found by a probe of NGO pages in six languages.
+
+Each family is a wording shape that recurs across sites and languages (a petition
+counter written as a phrase, a form's opt-in box, an amount-and-impact appeal, a
+caption closed by "Foto di … per …"). For every family: the local lines that must go
+after an article's closing sentence, and a sentence of article text in the same
+language, with the same words, that must stay. Each filter runs alone.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+import cleaner
+
+P = "\n\n".join
+
+# a closing sentence of an article in each language, for widget lines after it
+LONG_IN = {
+    "en": "Officials said the water had risen faster than at any time in the last fifty years.",
+    "fr": "Les autorités ont indiqué que l'eau était montée plus vite qu'à aucun moment depuis cinquante ans.",
+    "es": "Las autoridades dijeron que el agua había subido más rápido que nunca en cincuenta años.",
+    "de": "Die Behörden sagten, das Wasser sei schneller gestiegen als jemals in den vergangenen fünfzig Jahren.",
+    "it": "Le autorità hanno detto che l'acqua era salita più in fretta che mai negli ultimi cinquant'anni.",
+    "pt": "As autoridades disseram que a água tinha subido mais depressa do que nunca em cinquenta anos.",
+}
+
+# (filter, language, a line of that family as pages print it)
+FAMILY_LINES = [
+    # petition counters as a phrase: "already", the next goal, the push to reach it
+    ("take_action", "en", "Already 12,345 signatures"),
+    ("take_action", "en", "12,345 people have already signed"),
+    ("take_action", "en", "Next goal: 50,000"),
+    ("take_action", "fr", "Déjà 18\u202f542 signatures"),
+    ("take_action", "fr", "Prochain objectif\u00a0: 25\u202f000"),
+    ("take_action", "fr", "Aidez-nous à atteindre 100\u202f000 signatures\u00a0!"),
+    ("take_action", "fr", "signataires"),
+    ("take_action", "es", "Ya hemos conseguido 32.456 firmas"),
+    ("take_action", "es", "Próximo objetivo: 50.000"),
+    ("take_action", "de", "Bereits 143.209 Unterschriften"),
+    ("take_action", "de", "Nächstes Ziel: 150.000"),
+    ("take_action", "de", "Hilf uns, 150.000 Unterschriften zu erreichen!"),
+    ("take_action", "pt", "Já são 58.761 assinaturas!"),
+    ("take_action", "pt", "Ajude a chegar a 75.000"),
+    ("take_action", "pt", "Próxima meta: 75 mil assinaturas"),
+    ("take_action", "pt", "ASSINAR AGORA"),
+    ("take_action", "it", "Hanno già firmato 12.345 persone"),
+    ("take_action", "it", "Prossimo obiettivo: 30.000 firme"),
+    # sign-up and petition form fields, the ambiguous ones marked required or optional
+    ("newsletter", "en", "City*"),
+    ("newsletter", "fr", "Nom complet"),
+    ("newsletter", "fr", "Ville*"),
+    ("newsletter", "es", "Nombre y apellidos"),
+    ("newsletter", "es", "DNI (opcional)"),
+    ("newsletter", "de", "Vor- und Nachname"),
+    ("newsletter", "de", "Ort*"),
+    ("newsletter", "pt", "Celular (com DDD)"),
+    ("newsletter", "pt", "Estado*"),
+    ("newsletter", "it", "Nome e cognome"),
+    ("newsletter", "it", "Città*"),
+    # opt-in boxes said yes to
+    ("newsletter", "en", "Yes, I'd like to receive news and campaign updates from Children First."),
+    ("newsletter", "fr", "Oui, je souhaite recevoir les actualités et les appels à mobilisation de l'association."),
+    ("newsletter", "es", "Sí, quiero recibir información sobre vuestras campañas."),
+    ("newsletter", "es", "Quiero recibir información sobre esta y otras campañas"),
+    ("newsletter", "de", "Ja, ich möchte über Kampagnen und Aktionen informiert werden."),
+    ("newsletter", "pt", "Sim, quero receber notícias e campanhas da Terra e Gente por e-mail e WhatsApp."),
+    ("newsletter", "it", "Sì, voglio ricevere aggiornamenti sulle campagne."),
+    # an amount and its impact, in the second person
+    ("donation", "de", "Mit 50 € ermöglichen Sie einer Familie sauberes Trinkwasser für ein ganzes Jahr."),
+    ("donation", "es", "Con 12 € al mes, nos ayudas a seguir defendiendo el agua y el territorio."),
+    ("donation", "es", "Tu donativo permite abrir nuevas aulas en el Sahel."),
+    ("donation", "it", "Con 10 € al mese ci aiuti a difendere i diritti di chi lavora nei campi."),
+    ("donation", "it", "La tua donazione rende possibile un pasto caldo."),
+    ("donation", "pt", "Com R$ 50, você ajuda a equipar uma agente de saúde por um mês."),
+    ("donation", "pt", "Sua doação protege famílias da dengue"),
+    # captions closed by a credit without a colon
+    ("captions", "it", "Braccianti al lavoro in una serra. Foto di Giorgio Conti per Diritti al Lavoro"),
+    ("captions", "fr", "Des manifestants à Lyon, le 6 avril. Photo de Camille Roux pour Libertés Sans Frontières"),
+    ("captions", "es", "Awa en su aula temporal de Tombuctú. Foto de Moussa Traoré para Infancia Primero"),
+    ("captions", "pt", "Balsas de garimpo no rio das Tropas. Foto de Marcos Lima para Floresta Viva"),
+    ("captions", "de", "Arbeiter in einer Aluminiumhütte. Foto von Li Wei für Gerechte Welt"),
+    # a consent manager's details-and-settings button
+    ("consent", "it", "Scopri di più e personalizza"),
+    ("consent", "en", "Learn more and customise"),
+    ("consent", "es", "Más información y personalizar"),
+    ("consent", "pt", "Saiba mais e personalize"),
+    ("consent", "de", "Mehr erfahren und anpassen"),
+    # a press release's place and date on a line of their own
+    ("bylines", "it", "Roma, 3 luglio 2024"),
+    ("bylines", "fr", "Paris, le 12 juin 2024"),
+    ("bylines", "es", "Madrid, 15 de enero de 2024"),
+    ("bylines", "de", "Berlin, 4. März 2024"),
+    ("bylines", "pt", "Rio de Janeiro, 10 de abril de 2024"),
+    ("bylines", "en", "London, 12 March 2024"),
+    # a press office named as a heading, with the contact it claims
+    ("bylines", "it", "Ufficio stampa Medici Insieme\n\nLaura Bassi, responsabile"),
+    ("bylines", "fr", "Service de presse de Médecins Solidaires\n\nClaire Lemoine, attachée de presse"),
+    ("bylines", "es", "Gabinete de prensa de Oxfam Horizonte\n\nMarta Ruiz, portavoz"),
+    ("bylines", "de", "Pressestelle Gerechte Welt\n\nThomas Berger, Pressesprecher"),
+    ("bylines", "pt", "Assessoria de imprensa da Floresta Viva\n\nAna Sousa, jornalista"),
+    ("bylines", "en", "Press office Children First\n\nSarah Holloway, media officer"),
+    # a contact line: a name or office, a phone number, an e-mail address
+    ("footer", "it", "Laura Bassi – 333 1234567 – ufficiostampa@example.org"),
+    ("footer", "es", "Marta Ruiz | Prensa Oxfam Horizonte | 600 123 456 | prensa@example.org"),
+]
+
+
+@pytest.mark.parametrize(
+    ("name", "lang", "line"), FAMILY_LINES, ids=[f"{name}-{lang}-{line[:20]}" for name, lang, line in FAMILY_LINES]
+)
+def test_a_family_line_after_the_article_goes(name: str, lang: str, line: str) -> None:
+    assert cleaner.clean(P([LONG_IN[lang], line]), pipeline=[name], lang=lang) == LONG_IN[lang] + "\n"
+
+
+# (filter, language, article text with the same words that must stay)
+FAMILY_TRAPS = [
+    # a counter reported in a sentence: the family is whole lines only
+    ("take_action", "fr", "Déjà 18 542 signatures avaient été remises au ministère quand la loi a été votée."),
+    ("take_action", "de", "Bereits 143.209 Unterschriften hatte die Initiative gesammelt, als das Gericht entschied."),
+    # a place or table column alone: only the field marked required or optional is the form's
+    ("newsletter", "pt", "Estado"),
+    ("newsletter", "fr", "Ville"),
+    # a quoted wish to receive news: no "Yes," and no channel
+    ("newsletter", "es", "«Quiero recibir noticias de mi hijo cada semana», dijo la madre del detenido."),
+    ("newsletter", "pt", "“Quero receber notícias do meu filho todos os dias”, disse a mãe de um detido."),
+    ("newsletter", "it", "«Voglio ricevere notizie di mio figlio ogni giorno», ha detto la madre del detenuto."),
+    ("newsletter", "fr", "« Je veux recevoir des nouvelles de mon fils chaque semaine », dit la mère du détenu."),
+    # an amount in a sentence whose verb is no help given
+    ("donation", "de", "Mit 300 Euro im Monat kommen Sie nicht weit, sagte die Sozialberaterin am Dienstag."),
+    ("donation", "es", "Con 400 euros al mes se paga una habitación en Madrid, según el informe del Defensor."),
+    ("donation", "it", "Con 400 euro al mese si paga a malapena una stanza a Milano, denuncia il sindacato."),
+    ("donation", "pt", "Com R$ 600 por mês, Maria paga o aluguel e a comida dos três filhos, contou ela."),
+    # a photo of someone inside a sentence: the credit starts after a full stop, with a capital
+    ("captions", "it", "Ha pianto quando ha visto la foto di Marco per la prima volta."),
+    ("captions", "fr", "Elle a pleuré en voyant la photo de Karim pour la première fois."),
+    ("captions", "es", "Lloró al ver la foto de Awa para el periódico local del domingo."),
+    ("captions", "pt", "Ela chorou ao ver a foto de Maria para o jornal da cidade."),
+    # a place and date opening a sentence: whole lines only
+    ("bylines", "it", "Roma, 3 luglio 2024: il governo ha approvato il decreto flussi nella notte."),
+    # the office's words going on as a sentence: a name must follow them
+    ("bylines", "it", "Ufficio stampa e comunicazione sono stati unificati nel 2023"),
+    ("bylines", "es", "Gabinete de prensa y portavoces han sido reorganizados este año"),
+    # a number to call in a sentence: the e-mail must close the line
+    (
+        "footer",
+        "es",
+        "Marta Ruiz, la portavoz, 600 123 456, prensa@example.org, atendió a los periodistas el lunes.",
+    ),
+]
+
+
+@pytest.mark.parametrize(
+    ("name", "lang", "text"), FAMILY_TRAPS, ids=[f"{name}-{lang}-{text[:20]}" for name, lang, text in FAMILY_TRAPS]
+)
+def test_the_same_words_in_article_text_stay(name: str, lang: str, text: str) -> None:
+    page = P([LONG_IN[lang], text])
+    assert cleaner.clean(page, pipeline=[name], lang=lang) == page + "\n"
