@@ -1416,6 +1416,23 @@ def test_context_keeps_a_title_between_removed_chrome_when_it_leads_into_text() 
     assert "Floods in the delta today" in cleaner.clean(page, pipeline=["donation", "context"])
 
 
+def test_context_keeps_a_title_whose_byline_lines_were_removed() -> None:
+    # breadcrumb above, then byline, reading time and a read-aloud button removed: the title
+    # still leads into the text, four blocks down
+    meta = ["Testo di Elena Rossi | Foto di Mehmet Kaya", "Lettura: 4 min", "Ascolta l'articolo"]
+    title = "Turchia, due anni dopo il terremoto: la scuola nei container"
+    page = P(["Ti trovi in: Home / Storie / Emergenze", title, *meta, LONG_IN["it"]])
+    out = cleaner.clean(page, pipeline=["navigation", "bylines", "accessibility", "context"], lang="it")
+    assert title in out
+
+
+def test_context_drops_a_slogan_inside_a_long_banner() -> None:
+    # a short line between removed widgets, with no paragraph within reach, is the banner's
+    slogan = "HOPE STARTS HERE WITH YOU"
+    page = P(["Donate now", slogan, *["Give monthly", "Donate now"] * 4, LONG])
+    assert slogan not in cleaner.clean(page, pipeline=["donation", "context"])
+
+
 RELATIVE_TIMES = [
     ("en", "32M ago"),
     ("en", "updated 16 mins ago"),

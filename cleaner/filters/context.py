@@ -24,6 +24,7 @@ from ..view import block_shape
 
 SHORT_WORDS = 12
 TITLE_WORDS = 4
+LEAD_IN_BLOCKS = 6  # blocks after a title read for the paragraph it leads into
 
 
 @register
@@ -59,6 +60,10 @@ class ContextFilter(Filter):
 
     @staticmethod
     def _leads_into_prose(doc: Document, i: int) -> bool:
-        """A title-like line whose next kept block is prose: a title after its chrome."""
-        following = [b for b in doc.blocks[i + 1 : i + 4] if doc.alive(b.index)]
+        """A title-like line whose next kept block is prose: a title after its chrome.
+
+        Up to `LEAD_IN_BLOCKS` blocks are read: a byline, a date, a reading time, a
+        read-aloud button and a share bar, all removed, may part a title from its text.
+        """
+        following = [b for b in doc.blocks[i + 1 : i + 1 + LEAD_IN_BLOCKS] if doc.alive(b.index)]
         return bool(following) and block_shape(doc, following[0]).prose
