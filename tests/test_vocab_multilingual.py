@@ -103,6 +103,55 @@ FAMILY_LINES = [
     # a contact line: a name or office, a phone number, an e-mail address
     ("footer", "it", "Laura Bassi – 333 1234567 – ufficiostampa@example.org"),
     ("footer", "es", "Marta Ruiz | Prensa Oxfam Horizonte | 600 123 456 | prensa@example.org"),
+    # content-blocker placeholders: the notice where an embed waits for its cookies, and its button
+    ("consent", "en", "This content is blocked. To view it, please accept the YouTube cookies."),
+    ("consent", "en", "Load video"),
+    (
+        "consent",
+        "fr",
+        "Ce contenu est hébergé par YouTube. En l’affichant, vous acceptez sa politique de confidentialité.",
+    ),
+    ("consent", "fr", "Afficher le contenu"),
+    ("consent", "es", "Este contenido está bloqueado. Para verlo, acepta las cookies de YouTube."),
+    ("consent", "es", "Ver vídeo"),
+    (
+        "consent",
+        "de",
+        "Externer Inhalt: Hier finden Sie einen Inhalt von YouTube. Mit Klick auf „Video laden“ stimmen Sie der"
+        " Übermittlung Ihrer Daten an YouTube zu.",
+    ),
+    ("consent", "de", "Video laden"),
+    ("consent", "pt", "Este conteúdo está bloqueado. Para visualizá-lo, aceite os cookies do YouTube."),
+    ("consent", "pt", "Carregar vídeo"),
+    ("consent", "it", "Questo contenuto è bloccato. Per visualizzarlo accetta i cookie di YouTube."),
+    ("consent", "it", "Carica il video"),
+    # consent buttons glued into one line by the flattening
+    ("consent", "fr", "Tout accepterTout refuserParamétrer"),
+    ("consent", "es", "Aceptar todas las cookiesRechazar cookiesConfigurar"),
+    ("consent", "de", "Alle akzeptierenNur notwendige CookiesEinstellungen"),
+    ("consent", "pt", "Aceitar todosRejeitarPreferências"),
+    ("consent", "it", "Accetta tuttiRifiutaPersonalizza"),
+    # read-aloud buttons naming the article
+    ("accessibility", "en", "Listen to the article (4 min)"),
+    ("accessibility", "fr", "Écouter l’article"),
+    ("accessibility", "es", "Escuchar artículo"),
+    ("accessibility", "de", "Artikel anhören"),
+    ("accessibility", "pt", "Ouvir artigo"),
+    ("accessibility", "it", "Ascolta questo articolo"),
+    # breadcrumbs behind a "you are here:" label, with ">" between the steps
+    ("navigation", "en", "You are here: Home > News > Climate"),
+    ("navigation", "fr", "Vous êtes ici : Accueil > Témoignages"),
+    ("navigation", "es", "Estás en: Inicio > Noticias > Emergencias"),
+    ("navigation", "de", "Sie sind hier: Startseite > Aktuelles > Klima"),
+    ("navigation", "pt", "Você está aqui: Início > Blog > Emergências"),
+    ("navigation", "it", "Ti trovi in: Home > Storie > Emergenze"),
+    # menus flattened into one line of stock labels
+    ("navigation", "en", "Home About us What we do News Get involved Contact"),
+    ("navigation", "fr", "Accueil Nos missions Témoignages Presse Nous soutenir"),
+    ("navigation", "es", "Quiénes somos Qué hacemos Emergencias Actualidad Transparencia Colabora"),
+    ("navigation", "de", "Startseite Über uns Projekte Spenden Kontakt"),
+    ("navigation", "pt", "Início Quem somos Projetos Transparência Contato"),
+    ("navigation", "it", "Home Chi siamo Progetti Trasparenza Contatti"),
 ]
 
 
@@ -141,6 +190,19 @@ FAMILY_TRAPS = [
     # the office's words going on as a sentence: a name must follow them
     ("bylines", "it", "Ufficio stampa e comunicazione sono stati unificati nel 2023"),
     ("bylines", "es", "Gabinete de prensa y portavoces han sido reorganizados este año"),
+    # a blocked content reported as news: no cookies to accept, no load button named
+    ("consent", "fr", "Ce contenu est bloqué en Russie depuis 2022, selon l'autorité de régulation des médias."),
+    ("consent", "es", "Este contenido está bloqueado en Rusia desde 2022, según el regulador de medios."),
+    ("consent", "it", "Questo contenuto è bloccato in Russia dal 2022, secondo l'autorità dei media."),
+    ("consent", "pt", "Este conteúdo está bloqueado na Rússia desde 2022, segundo o regulador de mídia."),
+    ("consent", "en", "This content is blocked in Russia since 2022, according to the media regulator."),
+    ("consent", "de", "Um dieses Video zu sehen, müssen Sie nach Kassel fahren, sagte die Kuratorin."),
+    # "you are here" in a sentence: no colon after it
+    ("navigation", "de", "Sie sind hier nicht willkommen, sagte der Bürgermeister den Demonstranten."),
+    ("navigation", "fr", "Vous êtes ici chez vous, a dit la maire aux familles réfugiées."),
+    # a heading that names menu words with other words among them
+    ("navigation", "de", "Spenden und Projekte in Ostafrika"),
+    ("navigation", "es", "Noticias de la campaña en Valencia"),
     # a number to call in a sentence: the e-mail must close the line
     (
         "footer",
