@@ -1416,6 +1416,26 @@ def test_context_keeps_a_title_between_removed_chrome_when_it_leads_into_text() 
     assert "Floods in the delta today" in cleaner.clean(page, pipeline=["donation", "context"])
 
 
+def test_captions_drop_a_dated_caption_above_its_credit_line() -> None:
+    # a figure flattened to text: its caption, then its credit on a line of its own
+    caption = "Des manifestants encerclés par les forces de l'ordre à Lyon, le 6 avril 2024."
+    page = P([LONG_IN["fr"], caption, "© Camille Roux / LSF", LONG_IN["fr"].replace("cinquante", "trente")])
+    out = cleaner.clean(page, pipeline=["captions"], lang="fr")
+    assert caption not in out and "Camille" not in out
+
+
+@pytest.mark.parametrize(
+    ("above", "credit"),
+    [
+        ("Sa situation n'a rien d'exceptionnel.", "© Camille Roux / LSF"),  # an undated one-line paragraph
+        ("Deval Patrick takes his 2020 campaign to South Carolina", "1 / 5"),  # a gallery's counter
+    ],
+)
+def test_captions_keep_a_line_above_a_credit_that_is_no_caption(above: str, credit: str) -> None:
+    page = P([LONG_IN["fr"], above, credit, LONG_IN["fr"].replace("cinquante", "trente")])
+    assert above in cleaner.clean(page, pipeline=["captions"], lang="fr")
+
+
 def test_context_keeps_a_title_whose_byline_lines_were_removed() -> None:
     # breadcrumb above, then byline, reading time and a read-aloud button removed: the title
     # still leads into the text, four blocks down

@@ -14,13 +14,23 @@ from __future__ import annotations
 from collections.abc import Iterator
 from itertools import pairwise
 
+import regex
+
 from ..model import Decision, Document
 from ..registry import register
 from ..view import block_shape
-from .phrases import PhraseFilter
+from .phrases import PhraseFilter, line_matches, page_matches
 from .tables import flat_table_cells
 
 MAX_CAPTION_WORDS = 40
+MAX_CREDIT_WORDS = 12  # a credit line on its own: "© Camille Roux / LSF", "Photo : AFP"
+MAX_CAPTION_OVER_CREDIT_WORDS = 30
+CAPTION_LOOKBACK = 8  # blocks above a credit searched for its caption and the paragraph before
+_YEAR = regex.compile(r"\b(?:19|20)\d{2}\b")
+# a credit line opens with the copyright sign or a photo word, in any of the six languages
+_CREDIT = regex.compile(
+    r"(©|\(c\)|copyright|(photo|foto|bild|image|imagen|imagem|immagine|crédit|credit|crédito)s?\b)", regex.IGNORECASE
+)
 
 
 @register
@@ -30,7 +40,34 @@ class CaptionsFilter(PhraseFilter):
 
     def __call__(self, doc: Document) -> Iterator[Decision]:
         yield from super().__call__(doc)
+        yield from self.captions_over_credits(doc)
         yield from self.repeated_neighbours(doc)
+
+    def captions_over_credits(self, doc: Document) -> Iterator[Decision]:
+        """A short dated sentence right above a credit line, between paragraphs, is its caption.
+
+        A figure flattened to text gives its caption, then its credit on a line of its own
+        ("Des manifestants à Lyon, le 6 avril 2024." / "© Camille Roux / LSF"); the credit
+        goes as a label, the caption would stay. It is taken when it is short, carries a
+        year (where and when the photo was taken) and follows a paragraph or a byline: a
+        one-line paragraph of the text above an uncaptioned photo rarely dates itself.
+        """
+        for credit in line_matches(doc, self.kind, "line"):
+            dropped = doc.dropped.get(credit.index)
+            if dropped is None or dropped.filter != self.name or credit.words > MAX_CREDIT_WORDS:
+                continue
+            if not _CREDIT.match(credit.text.strip()):
+                continue  # a gallery's "1 / 5", an image file name: not a photo's credit
+            window = doc.blocks[max(0, credit.index - CAPTION_LOOKBACK) : credit.index]
+            above = [b for b in window if doc.alive(b.index)][-2:]
+            if len(above) < 2 or above[1].index != credit.index - 1:
+                continue
+            paragraph, caption = above
+            s = block_shape(doc, caption)
+            if s.words > MAX_CAPTION_OVER_CREDIT_WORDS or not _YEAR.search(caption.text):
+                continue
+            if block_shape(doc, paragraph).prose or _boilerplate_line(doc, paragraph.index):
+                yield self.drop(caption, f"caption over the credit {credit.text.strip()[:40]!r}")
 
     def repeated_neighbours(self, doc: Document) -> Iterator[Decision]:
         """A short line printed twice in a row is alt text beside its caption.
@@ -57,3 +94,8 @@ def table_cells(doc: Document) -> set[int]:
 
 def _key(text: str) -> str:
     return " ".join(text.casefold().split())
+
+
+def _boilerplate_line(doc: Document, index: int) -> bool:
+    """A line that some vocabulary names whole (a byline, a reading time), removed or not yet."""
+    return any(index in blocks for blocks in page_matches(doc).lines.values())
