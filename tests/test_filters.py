@@ -1013,6 +1013,37 @@ def test_main_body_run_that_opens_at_a_paragraph_still_takes_the_title_above() -
     assert cleaner.clean(page, pipeline=["main_body"]).startswith(title)
 
 
+DEMANDS = [
+    "Was wir fordern",
+    "ein gesetzliches Verbot von Exporten in Kriegs- und Krisengebiete,",
+    "ein Klagerecht für Verbände gegen Exportgenehmigungen,",
+    "vollständige Transparenz über erteilte Genehmigungen.",
+]
+
+
+def test_main_body_keeps_an_enumeration_under_a_subheading_after_the_run() -> None:
+    # the page's demands, one sentence cut into items, close the article before the action form
+    form = ["Vorname*", "Nachname*", "E-Mail*", "Nachricht senden", "Impressum | Datenschutz", "© 2025 Verein e.V."]
+    out = cleaner.clean(P([*FLOOD_REPORT[:4], *DEMANDS, *form]))
+    assert all(item in out for item in DEMANDS) and "Vorname" not in out
+
+
+@pytest.mark.parametrize(
+    "items",
+    [
+        # headlines over a closing sentence: the items do not continue a sentence
+        ["Sudan: one year of war for children", "Gaza: a crisis deepens", "Read the full report on our site."],
+        # teaser blurbs, each a sentence of its own: the first full stop ends the enumeration
+        ["Sudan enters a second year of war.", "Gaza's children need care now.", "Cholera cases double in Yemen."],
+        # an address cut by commas that no full stop closes
+        ["Gerechte Welt, Hauptstraße 5,", "Postfach 12 34 56 in Bonn,", "53111 Bonn am Rhein,", "Deutschland"],
+    ],
+)
+def test_main_body_drops_a_list_under_a_heading_that_is_no_enumeration(items: list[str]) -> None:
+    page = P([*FLOOD_REPORT[:4], "Across the region", *items, "Impressum | Datenschutz", "© 2025 Verein e.V."])
+    assert items[1] not in cleaner.clean(page)
+
+
 def test_main_body_does_not_take_a_linked_headline_of_a_list_for_the_title() -> None:
     paragraphs = "".join(f"<p>{line}</p>" for line in FLOOD_REPORT[1:])
     related = "<ul><li><a href='/other'>Floods in the delta displace thousands of families</a></li></ul>"

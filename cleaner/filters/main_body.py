@@ -105,6 +105,7 @@ _NUMBERED = regex.compile(r"\s*\d{1,3}[.)]\s")  # a numbered list's item: "1) ..
 LIST_HEAD_ITEMS = 2  # the run may end on this many of an introduced list's first items (next to their intro)
 HEADED_LIST_MIN = 3  # items with a figure under a subheading that make a schedule ("Tour Dates", then dates)
 SCHEDULE_SEPARATORS = (" – ", " — ", " - ", " @ ")  # what splits a schedule's lines into date and place
+ENUMERATION_ITEM_WORDS = 3  # an item of an enumeration under a subheading: a phrase, not a label
 SCHEDULE_ITEM_MIN_WORDS = 3  # a date and a place at least; a follower counter ("299 FollowersFollow") is shorter
 OWN_LINES = 5  # a plain text's lines beyond its run, no chrome among them, that are its own list, at least
 _COPYRIGHT = regex.compile(r"©|\(c\)|\bcopyright\b")
@@ -475,7 +476,7 @@ def introduced_list(doc: Document, shapes: list[Shape], last: int) -> list[int]:
         if after is None:
             return []
         if not blocks[after].text.rstrip().endswith(":") or shapes[after].words < INTRO_MIN_WORDS:
-            return headed_schedule(doc, shapes, after)
+            return headed_schedule(doc, shapes, after) or headed_enumeration(doc, shapes, after)
         intro = after
     items, gap = [intro], 0
     for block in blocks[intro + 1 :]:
@@ -531,6 +532,30 @@ def headed_schedule(doc: Document, shapes: list[Shape], heading: int) -> list[in
             break
         items.append(i)
     return [heading, *items] if len(items) >= HEADED_LIST_MIN else []
+
+
+def headed_enumeration(doc: Document, shapes: list[Shape], heading: int) -> list[int]:
+    """A subheading right after the run and the enumeration under it ("Was wir fordern").
+
+    Demands or recommendations closing an NGO page are one sentence cut into items:
+    each ends with a comma or a semicolon, the last with a full stop ("ein Verbot …,"
+    / "ein Klagerecht …," / "vollständige Transparenz …."). A list of headlines or menu
+    items below an article never continues a sentence that way.
+    """
+    if not shapes[heading].heading_like or doc.blocks[heading].hints.link_density > LINK_LINE:
+        return []
+    items: list[int] = []
+    for block in doc.blocks[heading + 1 :]:
+        i, text = block.index, block.text.rstrip()
+        if not doc.alive(i) or not ENUMERATION_ITEM_WORDS <= shapes[i].words <= LIST_ITEM_MAX_WORDS:
+            break
+        if not text.endswith((",", ";", ".")):
+            break
+        items.append(i)
+        if text.endswith("."):
+            break
+    closed = bool(items) and doc.blocks[items[-1]].text.rstrip().endswith(".")
+    return [heading, *items] if closed and len(items) >= HEADED_LIST_MIN else []
 
 
 def site_name(doc: Document, index: int, first: int) -> bool:
