@@ -155,6 +155,19 @@ FAMILY_LINES = [
     ("newsletter", "de", "Mit Ihrer Unterschrift stimmen Sie unserer Datenschutzerklärung zu."),
     ("newsletter", "pt", "Ao assinar, você concorda com a nossa Política de Privacidade."),
     ("newsletter", "it", "Firmando, accetti la nostra privacy policy."),
+    # a publication-date label in front of the date
+    ("bylines", "es", "Fecha de publicación: 9 de enero de 2025"),
+    ("bylines", "pt", "Data de publicação: 14 de março de 2025"),
+    ("bylines", "it", "Data di pubblicazione: 1 maggio 2025"),
+    ("bylines", "de", "Veröffentlichungsdatum: 12.02.2025"),
+    ("bylines", "fr", "Date de mise à jour : 3 février 2025"),
+    # an authorship label with its colon
+    ("bylines", "es", "Autoría: Equipo de investigación de Red Frontera Sur"),
+    ("bylines", "pt", "Autoria: Equipa de investigação da Direitos Já"),
+    # consent buttons that "allow" rather than "accept"
+    ("consent", "de", "Nur notwendige Cookies zulassen"),
+    # a credit in brackets closing the caption
+    ("captions", "it", "La manifestazione per il salario minimo a Roma, novembre 2024. (Foto di Luca Neri)"),
     # menus flattened into one line of stock labels
     ("navigation", "en", "Home About us What we do News Get involved Contact"),
     ("navigation", "fr", "Accueil Nos missions Témoignages Presse Nous soutenir"),
@@ -227,6 +240,8 @@ FAMILY_TRAPS = [
         "Al firmar el acuerdo, aceptas renunciar a la indemnización, advirtió el abogado a su cliente.",
     ),
     ("newsletter", "it", "Firmando il contratto, accetti di lavorare anche la domenica, ha spiegato il sindacalista."),
+    # an authorship word in a sentence: no colon after it
+    ("bylines", "es", "Autoría compartida, dijo el juez sobre el informe de los peritos forenses."),
     # a number to call in a sentence: the e-mail must close the line
     (
         "footer",
