@@ -997,15 +997,6 @@ def test_main_body_keeps_a_title_that_an_attachment_line_repeats() -> None:
     assert cleaner.clean(page, pipeline=["main_body"]).startswith(title)
 
 
-def test_main_body_run_that_opens_at_its_title_does_not_move_up_to_a_menu_line() -> None:
-    # a menu flattened into one line of four or more words, above a title sharing no words with it
-    menu = "Quiénes somos Qué hacemos Emergencias Actualidad Transparencia Colabora"
-    title = "Chad: la llegada de familias sudanesas desborda los campos de refugiados antes de las lluvias"
-    page = P(["Acción Refugio", menu, "Dona ahora", title, *FLOOD_REPORT[1:4]])
-    out = cleaner.clean(page, pipeline=["main_body"])
-    assert out.startswith(title) and menu not in out
-
-
 def test_main_body_run_that_opens_at_a_paragraph_still_takes_the_title_above() -> None:
     # no line shares the opening paragraphs' words: the farthest title-like line above is the title
     title = "Chad: la llegada de familias sudanesas desborda los campos"

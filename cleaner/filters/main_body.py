@@ -701,6 +701,4 @@ class MainBodyFilter(Filter):
             words = content_words(doc.blocks[i].text, stops)
             if words and sum(w in body for w in words) >= TITLE_OVERLAP * len(words):
                 return i
-        # a run that opens at a title of its own moves up only to a line sharing its words
-        titled = shapes[first].heading_like and shapes[first].words >= MIN_TITLE_WORDS
-        return titles[-1] if titles and not titled else first
+        return titles[-1] if titles else first
