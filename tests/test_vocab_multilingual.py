@@ -168,6 +168,13 @@ FAMILY_LINES = [
     ("consent", "de", "Nur notwendige Cookies zulassen"),
     # a credit in brackets closing the caption
     ("captions", "it", "La manifestazione per il salario minimo a Roma, novembre 2024. (Foto di Luca Neri)"),
+    # consent-dialog headings with a possessive
+    ("consent", "en", "Manage your cookie preferences"),
+    ("consent", "fr", "Gestion de vos préférences sur les cookies"),
+    ("consent", "es", "Gestión de tus preferencias de cookies"),
+    ("consent", "de", "Ihre Cookie-Einstellungen"),
+    ("consent", "it", "Le tue preferenze sui cookie"),
+    ("consent", "pt", "Gestão das suas preferências de cookies"),
     # menus flattened into one line of stock labels
     ("navigation", "en", "Home About us What we do News Get involved Contact"),
     ("navigation", "fr", "Accueil Nos missions Témoignages Presse Nous soutenir"),
@@ -240,6 +247,8 @@ FAMILY_TRAPS = [
         "Al firmar el acuerdo, aceptas renunciar a la indemnización, advirtió el abogado a su cliente.",
     ),
     ("newsletter", "it", "Firmando il contratto, accetti di lavorare anche la domenica, ha spiegato il sindacalista."),
+    # the possessive heading's words going on as a sentence
+    ("consent", "fr", "Vos préférences en matière de cookies sont ignorées par la plupart des sites, selon la CNIL."),
     # an authorship word in a sentence: no colon after it
     ("bylines", "es", "Autoría compartida, dijo el juez sobre el informe de los peritos forenses."),
     # a number to call in a sentence: the e-mail must close the line
