@@ -175,6 +175,17 @@ FAMILY_LINES = [
     ("consent", "de", "Ihre Cookie-Einstellungen"),
     ("consent", "it", "Le tue preferenze sui cookie"),
     ("consent", "pt", "Gestão das suas preferências de cookies"),
+    # "By Name | date" with a dotted date, and a separator left at the end
+    ("bylines", "de", "Von Anna Schmitt | 03.07.2025 |"),
+    ("bylines", "de", "Von Anna Schmitt · 3. Juli 2025"),
+    ("bylines", "fr", "Par Julie Marchand | 14.11.2024"),
+    # category lines without a colon
+    ("share_tags", "en", "Posted in Field stories, Health, Climate"),
+    ("share_tags", "fr", "Publié dans Témoignages, Santé, Climat"),
+    ("share_tags", "es", "Publicado en Historias, Salud, Clima"),
+    ("share_tags", "de", "Veröffentlicht in Geschichten, Gesundheit, Klima"),
+    ("share_tags", "pt", "Publicado em Histórias, Saúde, Clima"),
+    ("share_tags", "it", "Pubblicato in Storie, Salute, Clima"),
     # menus flattened into one line of stock labels
     ("navigation", "en", "Home About us What we do News Get involved Contact"),
     ("navigation", "fr", "Accueil Nos missions Témoignages Presse Nous soutenir"),
@@ -249,6 +260,11 @@ FAMILY_TRAPS = [
     ("newsletter", "it", "Firmando il contratto, accetti di lavorare anche la domenica, ha spiegato il sindacalista."),
     # the possessive heading's words going on as a sentence
     ("consent", "fr", "Vos préférences en matière de cookies sont ignorées par la plupart des sites, selon la CNIL."),
+    # "Von" opening a sentence with a date in it
+    ("bylines", "de", "Von Berlin aus fuhr der Zug am 3. Juli 2025 los, berichtete die Polizei."),
+    # a reference line with its figures: no category list
+    ("share_tags", "en", "Published in The Lancet, 12 March 2024, volume 403"),
+    ("share_tags", "fr", "Publié dans Le Monde, 12 mars 2024, page 4"),
     # an authorship word in a sentence: no colon after it
     ("bylines", "es", "Autoría compartida, dijo el juez sobre el informe de los peritos forenses."),
     # a number to call in a sentence: the e-mail must close the line
