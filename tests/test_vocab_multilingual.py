@@ -186,6 +186,29 @@ FAMILY_LINES = [
     ("share_tags", "de", "Veröffentlicht in Geschichten, Gesundheit, Klima"),
     ("share_tags", "pt", "Publicado em Histórias, Saúde, Clima"),
     ("share_tags", "it", "Pubblicato in Storie, Salute, Clima"),
+    # media-availability notes under a release
+    (
+        "bylines",
+        "en",
+        "3. Spokespeople and case studies are available for interview on request. Photographs of the hotels"
+        " visited are available to download from our media library.",
+    ),
+    ("bylines", "fr", "Photos disponibles sur demande."),
+    ("bylines", "es", "Fotografías disponibles para descargar en nuestra web."),
+    ("bylines", "de", "Interviewpartnerinnen und -partner stehen auf Anfrage zur Verfügung."),
+    ("bylines", "pt", "Fotografias disponíveis para download na nossa página."),
+    ("bylines", "it", "Foto disponibili su richiesta."),
+    # "About <Org>" notes that describe the organisation
+    ("bylines", "en", "4. About Refuge Rights UK: Refuge Rights UK is an independent charity that supports people."),
+    (
+        "bylines",
+        "fr",
+        "À propos de Médecins Solidaires : Médecins Solidaires est une association médicale humanitaire.",
+    ),
+    ("bylines", "es", "Sobre Oxfam Horizonte: Oxfam Horizonte es una organización que lucha contra la pobreza."),
+    ("bylines", "de", "Über Gerechte Welt: Gerechte Welt ist ein gemeinnütziger Verein mit Sitz in Berlin."),
+    ("bylines", "pt", "Sobre a Direitos Já: A Direitos Já é uma organização de direitos humanos."),
+    ("bylines", "it", "Chi è Medici Insieme: Medici Insieme è un'organizzazione umanitaria indipendente."),
     # menus flattened into one line of stock labels
     ("navigation", "en", "Home About us What we do News Get involved Contact"),
     ("navigation", "fr", "Accueil Nos missions Témoignages Presse Nous soutenir"),
@@ -265,6 +288,11 @@ FAMILY_TRAPS = [
     # a reference line with its figures: no category list
     ("share_tags", "en", "Published in The Lancet, 12 March 2024, volume 403"),
     ("share_tags", "fr", "Publié dans Le Monde, 12 mars 2024, page 4"),
+    # photos "available on request" mentioned inside a sentence that opens with other words
+    ("bylines", "fr", "Les photos disponibles sur demande montrent des cellules surpeuplées, selon la contrôleuse."),
+    # a note with facts under an "About the …" heading: no organisation described
+    ("bylines", "en", "About the survey: The poll was carried out online by Northfield Research among 2,104 adults."),
+    ("bylines", "de", "Über die Umfrage: Die Befragung wurde im Februar unter 2.104 Erwachsenen durchgeführt."),
     # an authorship word in a sentence: no colon after it
     ("bylines", "es", "Autoría compartida, dijo el juez sobre el informe de los peritos forenses."),
     # a number to call in a sentence: the e-mail must close the line
