@@ -145,10 +145,6 @@ FAMILY_LINES = [
     ("navigation", "de", "Sie sind hier: Startseite > Aktuelles > Klima"),
     ("navigation", "pt", "Você está aqui: Início > Blog > Emergências"),
     ("navigation", "it", "Ti trovi in: Home > Storie > Emergenze"),
-    # a file offered for download, its format and size closing the line (the English file, every page)
-    ("take_action", "de", "Die vollständige Studie finden Sie hier (PDF, 3 MB)."),
-    ("take_action", "fr", "Télécharger le communiqué (PDF, 180 Ko)"),
-    ("take_action", "en", "Download the full report [PDF, 2.3 MB]"),
     # the consent line under a petition or sign-up form, "by signing you agree to our policy"
     ("newsletter", "fr", "En signant, vous acceptez notre politique de protection des données."),
     ("newsletter", "es", "Al firmar, aceptas nuestra política de privacidad."),
@@ -267,8 +263,6 @@ FAMILY_TRAPS = [
     # a heading that names menu words with other words among them
     ("navigation", "de", "Spenden und Projekte in Ostafrika"),
     ("navigation", "es", "Noticias de la campaña en Valencia"),
-    # a file's size inside a sentence: the size must close the line
-    ("take_action", "fr", "Le rapport complet (PDF, 3 Mo) est disponible sur notre site depuis lundi."),
     # "by signing, you agree" in a sentence about a treaty: no policy, terms or data named
     (
         "newsletter",
