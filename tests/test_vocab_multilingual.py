@@ -175,6 +175,12 @@ FAMILY_LINES = [
     ("bylines", "de", "Von Anna Schmitt | 03.07.2025 |"),
     ("bylines", "de", "Von Anna Schmitt · 3. Juli 2025"),
     ("bylines", "fr", "Par Julie Marchand | 14.11.2024"),
+    # "date · author or source", the date first
+    ("bylines", "es", "12/03/2025 · Cáritas Solidaria"),
+    ("bylines", "it", "22 agosto 2025 - di Chiara Esposito"),
+    ("bylines", "fr", "12 mars 2025 – Par Julie Marchand"),
+    ("bylines", "de", "17.03.2025 · Von Jan Hoffmann"),
+    ("bylines", "pt", "10 de abril de 2025 - Redação Floresta Viva"),
     # category lines without a colon
     ("share_tags", "en", "Posted in Field stories, Health, Climate"),
     ("share_tags", "fr", "Publié dans Témoignages, Santé, Climat"),
@@ -279,6 +285,9 @@ FAMILY_TRAPS = [
     ("consent", "fr", "Vos préférences en matière de cookies sont ignorées par la plupart des sites, selon la CNIL."),
     # "Von" opening a sentence with a date in it
     ("bylines", "de", "Von Berlin aus fuhr der Zug am 3. Juli 2025 los, berichtete die Polizei."),
+    # a date over a lowercase phrase: no name after the separator
+    ("bylines", "it", "22 agosto 2025 - giornata di sciopero nazionale dei trasporti"),
+    ("bylines", "es", "12/03/2025 · jornada de huelga en el transporte"),
     # a reference line with its figures: no category list
     ("share_tags", "en", "Published in The Lancet, 12 March 2024, volume 403"),
     ("share_tags", "fr", "Publié dans Le Monde, 12 mars 2024, page 4"),
