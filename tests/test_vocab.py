@@ -153,3 +153,27 @@ def test_a_regex_entry_written_plain_matches_typeset_apostrophes_and_spaces(entr
     assert not regex.fullmatch(
         found.pattern, typeset.translate({0x2019: "#", 0x2018: "#", 0xA0: "#", 0x202F: "#"}), regex.I
     )
+
+
+# runs of the characters names, dates and separators are made of: an entry whose parts can split such a
+# run many ways backtracks for seconds on it (a place-and-date line took 30 s on 400 characters of "A-A-…")
+BACKTRACKING_BAIT = ["A-" * 110, "A." * 110, "A'" * 110, "Ab " * 75, "a " * 110, "ActionAdventure" * 15]
+BACKTRACKING_BAIT += ["0." * 110, "1, " * 75, "Jan 1, " * 32, "- " * 110, "-" * 220, "|" * 220, ". " * 110]
+
+
+def test_no_vocabulary_entry_backtracks_on_runs_of_name_characters() -> None:
+    import time
+
+    gates = vocab.gates(tuple(vocab.LANGUAGES))
+    slow = []
+    for name in ("line", "cue", "edge_start", "edge_end"):
+        gate = getattr(gates, name)
+        entries = {id(e): e for es in (*gate.by_key.values(), *gate.inside.values(), gate.always) for e in es}
+        for entry in entries.values():
+            pattern = entry.pattern(gate)
+            for text in BACKTRACKING_BAIT:
+                began = time.perf_counter()
+                pattern.search(text + "!")
+                if time.perf_counter() - began > 0.5:
+                    slow.append((name, entry.source[:80], text[:12]))
+    assert not slow
