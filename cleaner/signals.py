@@ -69,7 +69,7 @@ shape = memo_by_text(_shape)
 
 
 _CLOCK_OR_DATE = regex.compile(r"\b\d{1,2}[:.]\d{2}\b|\b\d{1,4}[./-]\d{1,2}[./-]\d{2,4}\b")
-_YEAR = regex.compile(r"\b(?:19|20)\d{2}\b")
+YEAR = regex.compile(r"\b(?:19|20)\d{2}\b")  # a year of the last two centuries
 _NUMBER = regex.compile(r"\d+")
 
 
@@ -77,7 +77,7 @@ def dateline(text: str, s: Shape) -> bool:
     """A short line carrying a time or a date: a byline or a publication stamp."""
     if s.prose or s.words > 20:
         return False
-    return bool(_CLOCK_OR_DATE.search(text)) or (bool(_YEAR.search(text)) and len(_NUMBER.findall(text)) >= 2)
+    return bool(_CLOCK_OR_DATE.search(text)) or (bool(YEAR.search(text)) and len(_NUMBER.findall(text)) >= 2)
 
 
 # a clock time ("9:02 AM", "01:41 PM IST"): a publication stamp, where a title's numbers are not

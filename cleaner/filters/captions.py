@@ -18,6 +18,7 @@ import regex
 
 from ..model import Decision, Document
 from ..registry import register
+from ..signals import YEAR
 from ..view import block_shape
 from .phrases import PhraseFilter, line_matches, page_matches
 from .tables import flat_table_cells
@@ -26,7 +27,6 @@ MAX_CAPTION_WORDS = 40
 MAX_CREDIT_WORDS = 12  # a credit line on its own: "© Camille Roux / LSF", "Photo : AFP"
 MAX_CAPTION_OVER_CREDIT_WORDS = 30
 CAPTION_LOOKBACK = 8  # blocks above a credit searched for its caption and the paragraph before
-_YEAR = regex.compile(r"\b(?:19|20)\d{2}\b")
 # a credit line opens with the copyright sign or a photo word, in any of the six languages
 _CREDIT = regex.compile(
     r"(©|\(c\)|copyright|(photo|foto|bild|image|imagen|imagem|immagine|crédit|credit|crédito)s?\b)", regex.IGNORECASE
@@ -64,7 +64,7 @@ class CaptionsFilter(PhraseFilter):
                 continue
             paragraph, caption = above
             s = block_shape(doc, caption)
-            if s.words > MAX_CAPTION_OVER_CREDIT_WORDS or not _YEAR.search(caption.text):
+            if s.words > MAX_CAPTION_OVER_CREDIT_WORDS or not YEAR.search(caption.text):
                 continue
             if block_shape(doc, paragraph).prose or _boilerplate_line(doc, paragraph.index):
                 yield self.drop(caption, f"caption over the credit {credit.text.strip()[:40]!r}")
