@@ -218,6 +218,67 @@ FAMILY_LINES = [
     ("navigation", "de", "Startseite Über uns Projekte Spenden Kontakt"),
     ("navigation", "pt", "Início Quem somos Projetos Transparência Contato"),
     ("navigation", "it", "Home Chi siamo Progetti Trasparenza Contatti"),
+    # machine-translation notices over a page
+    ("artifacts", "en", "This page has been automatically translated. Show original"),
+    ("artifacts", "fr", "Cette page a été traduite automatiquement. Afficher la version originale"),
+    ("artifacts", "es", "Esta página se ha traducido de forma automática."),
+    ("artifacts", "de", "Dieser Text wurde maschinell übersetzt."),
+    ("artifacts", "pt", "Esta página foi traduzida automaticamente."),
+    ("artifacts", "it", "Questa pagina è stata tradotta automaticamente."),
+    # reprint notices naming the paper an op-ed first ran in
+    ("artifacts", "en", "This article first appeared in The Guardian on 3 May 2025."),
+    ("artifacts", "fr", "Cette tribune a été initialement publiée dans Le Monde."),
+    ("artifacts", "es", "Este artículo fue publicado originalmente en El País."),
+    ("artifacts", "de", "Dieser Beitrag erschien zuerst in der Frankfurter Rundschau."),
+    ("artifacts", "pt", "Este artigo foi publicado originalmente na Folha de S.Paulo."),
+    ("artifacts", "it", "Questo articolo è stato pubblicato originariamente su Il Fatto Quotidiano."),
+    # content warnings over a testimony
+    ("artifacts", "en", "Content warning: this story describes violence against children."),
+    ("artifacts", "fr", "Avertissement : ce témoignage évoque des violences conjugales."),
+    ("artifacts", "es", "Aviso: este testimonio contiene descripciones de violencia sexual."),
+    ("artifacts", "de", "Inhaltswarnung: Dieser Text beschreibt Gewalt gegen Kinder."),
+    ("artifacts", "pt", "Aviso de conteúdo: este relato descreve violência doméstica."),
+    ("artifacts", "it", "Avvertenza: questo racconto descrive violenze domestiche."),
+    # chat launchers, app prompts and survey prompts
+    ("newsletter", "en", "How can we help? Chat with us"),
+    ("newsletter", "fr", "Une question ? Discutez avec nous"),
+    ("newsletter", "es", "¿Necesitas ayuda? Chatea con nosotros"),
+    ("newsletter", "de", "Fragen? Chatten Sie mit uns"),
+    ("newsletter", "pt", "Fale conosco pelo chat"),
+    ("newsletter", "it", "Hai bisogno di aiuto? Scrivici in chat"),
+    ("newsletter", "en", "Download our app to follow our work on the go."),
+    ("newsletter", "fr", "Téléchargez notre application pour suivre nos actions."),
+    ("newsletter", "es", "Descarga nuestra app y sigue nuestras campañas."),
+    ("newsletter", "de", "Unsere App: Immer informiert über unsere Nothilfe."),
+    ("newsletter", "pt", "Baixe o nosso aplicativo e acompanhe nossas ações."),
+    ("newsletter", "it", "Scarica la nostra app per seguire i nostri progetti."),
+    ("newsletter", "fr", "Répondez à notre enquête de satisfaction en 3 minutes."),
+    ("newsletter", "es", "Responde a nuestra encuesta en dos minutos."),
+    ("newsletter", "de", "Nehmen Sie an unserer kurzen Umfrage teil."),
+    ("newsletter", "pt", "Responda à nossa pesquisa de satisfação."),
+    ("newsletter", "it", "Partecipa al nostro sondaggio: bastano due minuti."),
+    # membership upsells with what membership brings
+    ("donation", "en", "Join us as a member and get our reports first."),
+    ("donation", "fr", "Devenez adhérent et participez à la vie de l'association."),
+    ("donation", "es", "Hazte socia o socio y recibe nuestra revista."),
+    ("donation", "de", "Jetzt Fördermitglied werden und langfristig helfen."),
+    ("donation", "pt", "Seja associado e fortaleça nossa luta."),
+    ("donation", "it", "Diventa socio e sostieni il nostro lavoro."),
+    # the PDF button of a page's tool row
+    ("share_tags", "fr", "Télécharger en PDF"),
+    ("share_tags", "es", "Descargar en PDF"),
+    ("share_tags", "de", "Als PDF herunterladen"),
+    ("share_tags", "pt", "Baixar PDF"),
+    ("share_tags", "it", "Scarica PDF"),
+    # a report page's summary links
+    ("take_action", "en", "Read the executive summary"),
+    ("take_action", "fr", "Lire la synthèse"),
+    ("take_action", "es", "Lee el resumen ejecutivo"),
+    ("take_action", "de", "Zusammenfassung lesen"),
+    ("take_action", "pt", "Leia o resumo executivo"),
+    ("take_action", "it", "Leggi la sintesi"),
+    # a caption whose credit names the photographer with an initial
+    ("captions", "en", "Amina, 14, at a water point in the camp, February 2025. Photo: Save Aid / J. Okoro"),
 ]
 
 
@@ -304,6 +365,30 @@ FAMILY_TRAPS = [
         "es",
         "Marta Ruiz, la portavoz, 600 123 456, prensa@example.org, atendió a los periodistas el lunes.",
     ),
+    # a notice's words going on as a second sentence, or as a long one
+    (
+        "artifacts",
+        "it",
+        "Questo articolo è stato pubblicato originariamente su una rivista di medicina nel 2019. Da allora"
+        " è stato citato in decine di sentenze.",
+    ),
+    ("artifacts", "en", "This article was originally published by Futurism. Read the original article."),
+    # a warning about something other than this text
+    ("artifacts", "fr", "Attention : cette mesure contient des exceptions pour les familles monoparentales."),
+    ("artifacts", "en", "Content note: this law covers only charities with more than 50 staff, the regulator said."),
+    # an app named by its article, not the site's own
+    ("newsletter", "pt", "Baixe o aplicativo e denuncie, dizia o cartaz afixado na entrada da aldeia."),
+    # a survey prompt quoted in a long sentence
+    (
+        "newsletter",
+        "it",
+        "Partecipa al nostro sondaggio, chiedeva il volantino distribuito nei condomini di Milano, e in tre"
+        " settimane hanno risposto duemila famiglie.",
+    ),
+    # a credit's full stop after a capital inside a word ends the credit: the sentence after it stays
+    ("captions", "en", "Two girls at the water point. Photo: Jane Okoro/UN. The camp hosts 40,000 people now."),
+    # a summary link's words in a sentence
+    ("take_action", "en", "Read the report, she said, and you will see how little has changed since 2019."),
 ]
 
 
@@ -313,3 +398,26 @@ FAMILY_TRAPS = [
 def test_the_same_words_in_article_text_stay(name: str, lang: str, text: str) -> None:
     page = P([LONG_IN[lang], text])
     assert cleaner.clean(page, pipeline=[name], lang=lang) == page + "\n"
+
+
+# the author of an NGO op-ed introduced by a role at the organisation, closing a short article
+OP_ED_BIOS = [
+    ("en", "Sarah Jones is director of policy at Water Rights International."),
+    ("fr", "Claire Dubois est responsable du plaidoyer de Lire Ensemble."),
+    ("es", "Lucía Martín es responsable de incidencia de Red Frontera Sur."),
+    ("de", "Anna Schmitt ist Referentin für Wohnungspolitik bei Gerechte Welt."),
+    ("pt", "Maria Souza é coordenadora de incidência da Direitos Já."),
+    ("it", "Giulia Ferrari è responsabile delle politiche abitative di Solidarietà Urbana."),
+]
+
+
+@pytest.mark.parametrize(("lang", "line"), OP_ED_BIOS, ids=[f"{lang}-{line[:20]}" for lang, line in OP_ED_BIOS])
+def test_an_ngo_staff_bio_closing_an_op_ed_goes(lang: str, line: str) -> None:
+    article = [LONG_IN[lang]] * 4  # a bio closes an article of some length
+    assert cleaner.clean(P([*article, line]), pipeline=["bylines"], lang=lang) == P(article) + "\n"
+
+
+def test_a_person_the_op_ed_named_before_stays_with_her_role() -> None:
+    named = "Giulia Ferrari, che guida lo sportello di Milano, racconta di famiglie sfrattate ogni settimana."
+    page = P([LONG_IN["it"], named, LONG_IN["it"], LONG_IN["it"], OP_ED_BIOS[-1][1]])
+    assert cleaner.clean(page, pipeline=["bylines"], lang="it") == page + "\n"
