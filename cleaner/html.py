@@ -20,6 +20,8 @@ text-node limit only; the HTML parser expands no entities with or without it.
 from __future__ import annotations
 
 from collections import Counter
+from functools import cache
+from importlib import resources
 from typing import Any, NamedTuple
 
 import regex
@@ -230,6 +232,12 @@ class _Lines:
         self._lead_chars = 0  # characters of the links that open the line, before any other text
         self._unlinked = False
         self._para_start = True
+        self._held: list[tuple[str, Frame]] = []  # unseen inline text before any seen text of the line
+
+    def unseen(self, s: str, frame: Frame) -> None:
+        """Text never seen (screen-reader-only, hidden): dropped from a line with seen text."""
+        if self._frame is None and s.strip():
+            self._held.append((s, frame))
 
     def text(self, s: str, frame: Frame, pre: bool) -> None:
         if not pre:
@@ -239,6 +247,7 @@ class _Lines:
         stripped = s.strip()
         if self._frame is None and stripped:
             self._frame = frame
+            self._held = []
         self._pieces.append(s)
         if frame.link:
             self._link_chars += len(stripped)
@@ -252,6 +261,10 @@ class _Lines:
         return self._frame is not None  # set by the line's first text
 
     def newline(self) -> None:
+        if self._held and self._frame is None:  # a line of unseen text alone keeps it, and its frame
+            self._pieces = [s for s, _ in self._held]
+            self._frame = self._held[0][1]
+        self._held = []
         if not self._pieces:
             return  # nothing since the last line (most block boundaries): no state to reset
         # control and format characters go, as in plain text (`normalize`): a later pass reads the
@@ -268,6 +281,30 @@ class _Lines:
     def block(self) -> None:
         self.newline()
         self._para_start = True
+
+
+SCREEN_READER_FAMILY = "# family: screen-reader-only text"
+
+
+@cache
+def screen_reader_words() -> frozenset[str]:
+    """The class words of ``data/dom_tokens.txt`` that hide text from sight ("sr-only", "visually-hidden")."""
+    lines = (resources.files("cleaner") / "data" / "dom_tokens.txt").read_text(encoding="utf-8").splitlines()
+    start = lines.index(SCREEN_READER_FAMILY) + 1
+    end = next((i for i in range(start, len(lines)) if lines[i].startswith("#")), len(lines))
+    return frozenset(w.strip() for w in lines[start:end] if w.strip())
+
+
+def _unseen_inline(el: Any, tag: str) -> bool:
+    """Whether an inline element's text is never seen: the ``hidden`` attribute or a screen-reader-only
+    class ("<span class='sr-only'>Quote: </span>" opening a paragraph). Its text is no part of the
+    line, and must not give the line its frame: the paragraph around it is seen."""
+    if tag in BLOCK or tag in _FRAME_TAGS:
+        return False
+    attrib = el.attrib
+    if not attrib:
+        return False
+    return "hidden" in attrib or not screen_reader_words().isdisjoint(attrib.get("class", "").lower().split())
 
 
 CELLS = ("td", "th")
@@ -313,6 +350,13 @@ def _walk(root: Any) -> list[tuple[str, Frame, float, float, bool]]:
                 out.text(tail, frame, pre)
             continue
         tag = _tag(el)
+        if tag is not None and _unseen_inline(el, tag):
+            # held aside: it goes if seen text shares its line, and is the line (as before) if none does
+            out.unseen(_one_space("".join(el.itertext())), _child_frame(frame, el, tag, serial))
+            tail = el.tail
+            if tail:
+                out.text(tail, frame, pre)
+            continue
         if tag is None or (tag in SKIP and not (tag == "button" and _swallowed(el))):
             tail = el.tail
             if tail:

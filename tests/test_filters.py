@@ -2469,3 +2469,20 @@ def test_widget_lines_go_from_between_paragraphs(lang: str, line: str) -> None:
 def test_sentences_with_a_widgets_words_stay(lang: str, sentence: str) -> None:
     page, out = _between_paragraphs(lang, sentence)
     assert out == page + "\n"
+
+
+def test_screen_reader_text_opening_a_paragraph_is_no_part_of_its_line() -> None:
+    # "<span class='sr-only'>Quote: </span>" opening a paragraph gave the whole paragraph its
+    # frame, and the paragraph went as screen-reader text; the inline text is unseen, the rest is not
+    para = "“Nobody should freeze in this city this winter,” says the deacon who runs the cold-weather bus."
+    page = (
+        f"<body><article><h1>Cold-weather help at its limit</h1><p>{LONG}</p>"
+        f"<p><span class='sr-only'>Quote: </span>{para}</p>"
+        f"<p>Read <span hidden>more </span>on.</p>"
+        "<div class='sr-only'><p>Skip the related stories</p></div></article></body>"
+    )
+    result = cleaner.clean_and_explain(page, pipeline=["dom_structure"])
+    assert result.text == P(["Cold-weather help at its limit", LONG, para, "Read on."]) + "\n"
+    # a block-level screen-reader element is still a block the filter drops, with its reason
+    reasons = {d.text: d.reason for d in result.decisions}
+    assert reasons["Skip the related stories"] == "inside an element marked 'sr-only'"
