@@ -2486,3 +2486,21 @@ def test_screen_reader_text_opening_a_paragraph_is_no_part_of_its_line() -> None
     # a block-level screen-reader element is still a block the filter drops, with its reason
     reasons = {d.text: d.reason for d in result.decisions}
     assert reasons["Skip the related stories"] == "inside an element marked 'sr-only'"
+
+
+def test_dom_structure_reads_glued_component_names_of_css_modules_classes() -> None:
+    # React components named in PascalCase ("DonateBox", "ShareBar") reach the parser lower-cased and
+    # glued: read as owner + chrome word + region without separators, and only as whole names
+    body = "".join(f"<p>{LONG.replace('fifty', str(n))}</p>" for n in range(3))
+    chrome = {
+        "DonateBox_box__h5Jk8": "With 30 euros a family can buy food for a week.",
+        "SiteFooter_inner__Ll0pq": "Registered charity number 1094521, 17 Farringdon Road.",
+    }
+    kept = {
+        "Commentary_body__ab12c": "The minister's reply came two weeks after the letter was sent to her office.",
+        "Shareholders_report__x1y2z": "The company's annual meeting voted against the new coal project.",
+    }
+    boxes = "".join(f"<div class='{cls}'><p>{text}</p></div>" for cls, text in {**chrome, **kept}.items())
+    page = f"<body><main class='Article_main__rr2_6'><h1>Drought</h1>{body}{boxes}</main></body>"
+    result = cleaner.clean_and_explain(page, pipeline=["dom_structure"])
+    assert {d.text for d in result.decisions} == set(chrome.values())

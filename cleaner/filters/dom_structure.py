@@ -9,9 +9,10 @@ own, or inside an element whose class, id or role names a chrome region
 newsletter and donation widgets, comments), alone or with an owner before it
 and a region after it ("site-footer", "share-buttons"), or as the block of a
 BEM class ("footer__disclaimer-text"), or as either name of a CSS-modules
-class ("comments_reviews__glyp1"); customer reviews and review apps (the "+" words of the
-data file) anywhere in a compound ("customer-reviews_feature_div", "averagecustomerreviews",
-"yotpo-main-widget"); a few words that name nothing else
+class ("comments_reviews__glyp1"), its component name also glued from PascalCase
+("DonateBox_box__h5jk8": owner, word and region without separators); customer reviews
+and review apps (the "+" words of the data file) anywhere in a compound
+("customer-reviews_feature_div", "averagecustomerreviews", "yotpo-main-widget"); a few words that name nothing else
 (caption, related, newsletter, bio) count in any compound ("abn-image-caption",
 "mm_related", "contributor-bio__bio"); a ``<p>`` of capitals that is one
 link between paragraphs (an in-article promo: "GET THE APP BY CLICKING HERE").
@@ -83,6 +84,13 @@ def chrome_token() -> regex.Pattern[str]:
     alternation = "|".join(regex.escape(w) for w in words)
     part = r"[-_]"
     return regex.compile(rf"(?:(?:{_OWNERS}){part})?(?:{alternation})(?:{part}(?:{_REGIONS}))?(?:{part}?\d+)?")
+
+
+@cache
+def glued_chrome_token() -> regex.Pattern[str]:
+    """`chrome_token` with its parts glued: the component name of a CSS-modules class, lower-cased
+    from PascalCase ("DonateBox_box__h5jk8" -> "donatebox", "SiteFooter", "ShareBar", "CookieBanner")."""
+    return regex.compile(chrome_token().pattern.replace("[-_]", "[-_]?"))
 
 
 # words that name chrome wherever they sit in a compound class token ("abn-image-caption",
@@ -234,7 +242,8 @@ def token_reason(token: str, panel: bool) -> Chrome | None:
     pattern = chrome_token()
     names = (token, bem_block(token), *css_module_names(token))
     small = any(tag in token for tag in SMALL_PRINT)
-    if any(pattern.fullmatch(name) for name in names):
+    glued = any(glued_chrome_token().fullmatch(name) for name in css_module_names(token))
+    if glued or any(pattern.fullmatch(name) for name in names):
         if panel and panel_token(token):
             return None  # a drawer's or modal's own words inside <main>
         return Chrome(f"inside an element marked {token!r}", small, any(w in token for w in COMMENT_WORDS))
