@@ -2504,3 +2504,19 @@ def test_dom_structure_reads_glued_component_names_of_css_modules_classes() -> N
     page = f"<body><main class='Article_main__rr2_6'><h1>Drought</h1>{body}{boxes}</main></body>"
     result = cleaner.clean_and_explain(page, pipeline=["dom_structure"])
     assert {d.text for d in result.decisions} == set(chrome.values())
+
+
+def test_dom_structure_reads_chrome_classes_named_in_the_sites_language() -> None:
+    body = "".join(f"<p>{LONG.replace('fifty', str(n))}</p>" for n in range(3))
+    chrome = {
+        "partage": "Partager Facebook LinkedIn E-mail",
+        "mots-cles": "Soudan Urgence",
+        "fusszeile": "Stadtmission Nord e. V. Steindamm 12 Hamburg",
+        "fil-ariane": "Accueil Actualités Soudan",
+    }
+    # a page-state class or a longer name holding such a word is no region
+    kept = {"teilen-enabled": "Die Stadt öffnet zwei weitere Notunterkünfte.", "repartage": "Un texte de la rédaction."}
+    boxes = "".join(f"<div class='{cls}'><p>{text}</p></div>" for cls, text in {**chrome, **kept}.items())
+    page = f"<body><div class='contenu'><h1>Soudan</h1>{body}{boxes}</div></body>"
+    result = cleaner.clean_and_explain(page, pipeline=["dom_structure"])
+    assert {d.text for d in result.decisions} == set(chrome.values())
