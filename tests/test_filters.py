@@ -2520,3 +2520,21 @@ def test_dom_structure_reads_chrome_classes_named_in_the_sites_language() -> Non
     page = f"<body><div class='contenu'><h1>Soudan</h1>{body}{boxes}</div></body>"
     result = cleaner.clean_and_explain(page, pipeline=["dom_structure"])
     assert {d.text for d in result.decisions} == set(chrome.values())
+
+
+def test_dom_structure_reads_drupal_regions_and_itcss_prefixes() -> None:
+    # Drupal's "region-footer", "region-sidebar-second"; ITCSS/atomic "o-footer": chrome like "site-footer"
+    body = "".join(f"<p>{LONG.replace('fifty', str(n))}</p>" for n in range(3))
+    chrome = {
+        "region region-sidebar-second": "We are independent: we take no money from governments.",
+        "region region-footer": "Labour Rights Watch, Rue Royale 100, 1000 Brussels.",
+        "o-footer": "Registered charity in England and Wales (1012345).",
+    }
+    boxes = "".join(f"<div class='{cls}'><p>{text}</p></div>" for cls, text in chrome.items())
+    page = f"<body><div class='region region-content'><h1>Cobalt</h1>{body}</div>{boxes}</body>"
+    result = cleaner.clean_and_explain(page, pipeline=["dom_structure"])
+    assert {d.text for d in result.decisions} == set(chrome.values())
+    # Bootstrap's "sticky-footer" wraps the whole page, footer and all: "sticky" owns no region
+    wrapped = f"<body><div class='sticky-footer'><h1>Cobalt</h1>{body}<footer><p>Imprint</p></footer></div></body>"
+    result = cleaner.clean_and_explain(wrapped, pipeline=["dom_structure"])
+    assert [d.text for d in result.decisions] == ["Imprint"]

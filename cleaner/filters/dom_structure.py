@@ -60,9 +60,12 @@ WRAPPER_PARAGRAPHS = 3  # ...and at least this many
 # a chrome word may carry an owner before it ("site-footer", "post-share") and a
 # region after it ("share-buttons", "related-posts"); other compounds are
 # page-state classes ("modal-enabled", "pagination-first") and do not count
+# Drupal names its page regions "region-footer", "region-sidebar-second"; ITCSS and atomic-design
+# themes prefix components "o-footer", "m-newsletter" (objects, molecules). Not "sticky": Bootstrap's
+# "sticky-footer" wraps the whole page (WCXB HTML 0641 F1 0.85 -> 0)
 _OWNERS = (
     "site|main|page|post|entry|article|global|primary|top|bottom|header|footer|wp|block|td|jp|c|l|js|"
-    "image|img|photo|media|figure|gallery"
+    "image|img|photo|media|figure|gallery|region|o|m"
 )
 _REGIONS = (
     "wrapper|wrap|container|area|bar|box|block|section|list|links|buttons|btns|icons|widget|menu|nav|"
