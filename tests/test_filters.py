@@ -2538,3 +2538,23 @@ def test_dom_structure_reads_drupal_regions_and_itcss_prefixes() -> None:
     wrapped = f"<body><div class='sticky-footer'><h1>Cobalt</h1>{body}<footer><p>Imprint</p></footer></div></body>"
     result = cleaner.clean_and_explain(wrapped, pipeline=["dom_structure"])
     assert [d.text for d in result.decisions] == ["Imprint"]
+
+
+def test_dom_structure_reads_consent_managers_named_in_compounds() -> None:
+    # the vendors' own ids: glued ("CybotCookiebotDialog", "tarteaucitronRoot") or in compounds
+    body = "".join(f"<p>{LONG.replace('fifty', str(n))}</p>" for n in range(3))
+    chrome = {
+        "onetrust-banner-sdk": "We use cookies to improve your experience on our site.",
+        "CybotCookiebotDialog": "Este sitio web utiliza cookies propias y de terceros.",
+        "tarteaucitronRoot": "En poursuivant votre navigation, vous acceptez les cookies.",
+        "iubenda-cs-banner": "Noi e terze parti selezionate utilizziamo cookie.",
+    }
+    boxes = "".join(f"<div id='{name}'><p>{text}</p></div>" for name, text in chrome.items())
+    page = f"<body>{boxes}<article class='post tag-cookiebot'><h1>Floods</h1>{body}</article></body>"
+    result = cleaner.clean_and_explain(page, pipeline=["dom_structure"])
+    assert {d.text for d in result.decisions} == set(chrome.values())
+    # a cookie policy page wrapped in the vendor's document element is the page's text, not its banner
+    paras = [f"{LONG} {LONG.replace('fifty', str(n))}" for n in range(3)]
+    policy = "".join(f"<p>{para}</p>" for para in paras)
+    policy = f"<body><div id='cmplz-document' class='cmplz-document'><h1>Cookie policy</h1>{policy}</div></body>"
+    assert cleaner.clean(policy, pipeline=["dom_structure"]) == P(["Cookie policy", *paras]) + "\n"

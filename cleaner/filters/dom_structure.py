@@ -12,7 +12,8 @@ BEM class ("footer__disclaimer-text"), or as either name of a CSS-modules
 class ("comments_reviews__glyp1"), its component name also glued from PascalCase
 ("DonateBox_box__h5jk8": owner, word and region without separators); customer reviews
 and review apps (the "+" words of the data file) anywhere in a compound
-("customer-reviews_feature_div", "averagecustomerreviews", "yotpo-main-widget"); a few words that name nothing else
+("customer-reviews_feature_div", "averagecustomerreviews", "yotpo-main-widget"), and so do
+consent managers' names (the "~" words: "onetrust-banner-sdk", "tarteaucitronroot"); a few words that name nothing else
 (caption, related, newsletter, bio) count in any compound ("abn-image-caption",
 "mm_related", "contributor-bio__bio"); a ``<p>`` of capitals that is one
 link between paragraphs (an in-article promo: "GET THE APP BY CLICKING HERE").
@@ -83,7 +84,7 @@ def token_words() -> tuple[str, ...]:
 
 @cache
 def chrome_token() -> regex.Pattern[str]:
-    words = [w for w in token_words() if not w.startswith(COMPOUND_MARK)]
+    words = [w for w in token_words() if not w.startswith(MARKS)]
     alternation = "|".join(regex.escape(w) for w in words)
     part = r"[-_]"
     return regex.compile(rf"(?:(?:{_OWNERS}){part})?(?:{alternation})(?:{part}(?:{_REGIONS}))?(?:{part}?\d+)?")
@@ -108,6 +109,10 @@ PROMO_CAPITALS = 0.9  # share of its letters in capitals, at least ("... AT AMAs
 
 
 COMPOUND_MARK = "+"  # a word of data/dom_tokens.txt that counts anywhere in a compound token
+# ...and so does one with this mark, but it is no small print: a consent manager's name wrapping most
+# of a page's paragraphs is its cookie policy ("cmplz-document"), which the wrapper guard keeps
+VENDOR_MARK = "~"
+MARKS = (COMPOUND_MARK, VENDOR_MARK)
 # WordPress's post classes name the post's category and tags ("category-espresso-product-reviews"):
 # the subject of the text, not a region of the page
 TAXONOMY_PREFIXES = ("category-", "tag-")
@@ -117,8 +122,14 @@ TAXONOMY_PREFIXES = ("category-", "tag-")
 def listed_compounds() -> tuple[tuple[str, tuple[str, ...]], ...]:
     """The compound words of ``data/dom_tokens.txt``, each with its parts ("customer-reviews" ->
     ("customer", "reviews"))."""
-    words = [w[len(COMPOUND_MARK) :] for w in token_words() if w.startswith(COMPOUND_MARK)]
+    words = [w[1:] for w in token_words() if w.startswith(MARKS)]
     return tuple((w, tuple(_TOKEN_PARTS.split(w))) for w in words)
+
+
+@cache
+def small_print_compounds() -> frozenset[str]:
+    """The compound words that are small print (customer reviews, review apps: not the vendors)."""
+    return frozenset(w[1:] for w in token_words() if w.startswith(COMPOUND_MARK))
 
 
 def listed_compound(token: str, parts: list[str]) -> str | None:
@@ -251,7 +262,7 @@ def token_reason(token: str, panel: bool) -> Chrome | None:
             return None  # a drawer's or modal's own words inside <main>
         return Chrome(f"inside an element marked {token!r}", small, any(w in token for w in COMMENT_WORDS))
     if word := compound_word(token):
-        small = small or any(word == listed for listed, _ in listed_compounds())
+        small = small or word in small_print_compounds()
         return Chrome(f"inside an element marked {token!r} ({word})", small)
     return None
 
