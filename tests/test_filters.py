@@ -623,16 +623,28 @@ def test_dom_structure_drops_chrome_marked_in_the_html() -> None:
     assert reasons["Families wade through the water on Monday."] == "inside <figure>/<figcaption>"
 
 
+THREE_PARAGRAPHS = "".join(f"<p>{LONG.replace('fifty', str(n))}</p>" for n in range(3))
+
+
+def _boxed(classes: dict[str, str]) -> str:
+    """One <div> of each class, holding its text as a paragraph."""
+    return "".join(f"<div class='{cls}'><p>{text}</p></div>" for cls, text in classes.items())
+
+
+def _dom_removals(page: str) -> set[str]:
+    """The texts `dom_structure` alone removes from the page."""
+    return {d.text for d in cleaner.clean_and_explain(page, pipeline=["dom_structure"]).decisions}
+
+
 def test_dom_structure_reads_bem_blocks_and_compound_chrome_words() -> None:
-    body = "".join(f"<p>{LONG.replace('fifty', str(n))}</p>" for n in range(3))
     chrome = {
         "footer__disclaimer-text": "Views expressed are the author's own and not the publisher's.",
         "abn-image-caption": "Families wade through the water on Monday.",
         "mm_related": "Another story about the election results in the capital city.",
         "contributor-bio__bio": "Jane Doe covers climate for the paper from its Dhaka bureau.",
     }
-    boxes = "".join(f"<div class='{cls}'><p>{text}</p></div>" for cls, text in chrome.items())
-    page = f"<body><article class='article__body'><h1>Floods in the delta</h1>{body}{boxes}</article></body>"
+    article = f"<h1>Floods in the delta</h1>{THREE_PARAGRAPHS}{_boxed(chrome)}"
+    page = f"<body><article class='article__body'>{article}</article></body>"
     result = cleaner.clean_and_explain(page, pipeline=["dom_structure"])
     assert result.text == P(["Floods in the delta", *(LONG.replace("fifty", str(n)) for n in range(3))]) + "\n"
     assert {d.text for d in result.decisions} == set(chrome.values())
@@ -640,13 +652,11 @@ def test_dom_structure_reads_bem_blocks_and_compound_chrome_words() -> None:
 
 def test_dom_structure_reads_the_two_names_of_a_css_modules_class() -> None:
     # bundlers write "<file>_<class>__<hash>": a comments or footer module marks its reviews and links
-    body = "".join(f"<p>{LONG.replace('fifty', str(n))}</p>" for n in range(3))
     chrome = {
         "comments_reviews__glyp1": "I bought two of these last spring and both still work after months of use.",
         "footer_links__pjq_u": "Careers Stores Student discount Help centre",
     }
-    boxes = "".join(f"<div class='{cls}'><p>{text}</p></div>" for cls, text in chrome.items())
-    page = f"<body><main class='pdp_main__rr2_6'><h1>Rain boots</h1>{body}{boxes}</main></body>"
+    page = f"<body><main class='pdp_main__rr2_6'><h1>Rain boots</h1>{THREE_PARAGRAPHS}{_boxed(chrome)}</main></body>"
     result = cleaner.clean_and_explain(page, pipeline=["dom_structure"])
     assert {d.text for d in result.decisions} == set(chrome.values())
     assert result.text == P(["Rain boots", *(LONG.replace("fifty", str(n)) for n in range(3))]) + "\n"
@@ -1597,6 +1607,7 @@ def test_repeats_keeps_repeated_list_items() -> None:
 
 # a closing sentence of an article in each language, for widget lines after it
 LONG_IN = {
+    "en": "Officials said the water had risen faster than at any time in the last fifty years.",
     "fr": "Les autorités ont indiqué que l'eau était montée plus vite qu'à aucun moment depuis cinquante ans.",
     "es": "Las autoridades dijeron que el agua había subido más rápido que nunca en cincuenta años.",
     "de": "Die Behörden sagten, das Wasser sei schneller gestiegen als jemals in den vergangenen fünfzig Jahren.",
@@ -2491,7 +2502,6 @@ def test_screen_reader_text_opening_a_paragraph_is_no_part_of_its_line() -> None
 def test_dom_structure_reads_glued_component_names_of_css_modules_classes() -> None:
     # React components named in PascalCase ("DonateBox", "ShareBar") reach the parser lower-cased and
     # glued: read as owner + chrome word + region without separators, and only as whole names
-    body = "".join(f"<p>{LONG.replace('fifty', str(n))}</p>" for n in range(3))
     chrome = {
         "DonateBox_box__h5Jk8": "With 30 euros a family can buy food for a week.",
         "SiteFooter_inner__Ll0pq": "Registered charity number 1094521, 17 Farringdon Road.",
@@ -2500,14 +2510,12 @@ def test_dom_structure_reads_glued_component_names_of_css_modules_classes() -> N
         "Commentary_body__ab12c": "The minister's reply came two weeks after the letter was sent to her office.",
         "Shareholders_report__x1y2z": "The company's annual meeting voted against the new coal project.",
     }
-    boxes = "".join(f"<div class='{cls}'><p>{text}</p></div>" for cls, text in {**chrome, **kept}.items())
-    page = f"<body><main class='Article_main__rr2_6'><h1>Drought</h1>{body}{boxes}</main></body>"
-    result = cleaner.clean_and_explain(page, pipeline=["dom_structure"])
-    assert {d.text for d in result.decisions} == set(chrome.values())
+    article = f"<h1>Drought</h1>{THREE_PARAGRAPHS}{_boxed({**chrome, **kept})}"
+    page = f"<body><main class='Article_main__rr2_6'>{article}</main></body>"
+    assert _dom_removals(page) == set(chrome.values())
 
 
 def test_dom_structure_reads_chrome_classes_named_in_the_sites_language() -> None:
-    body = "".join(f"<p>{LONG.replace('fifty', str(n))}</p>" for n in range(3))
     chrome = {
         "partage": "Partager Facebook LinkedIn E-mail",
         "mots-cles": "Soudan Urgence",
@@ -2516,33 +2524,27 @@ def test_dom_structure_reads_chrome_classes_named_in_the_sites_language() -> Non
     }
     # a page-state class or a longer name holding such a word is no region
     kept = {"teilen-enabled": "Die Stadt öffnet zwei weitere Notunterkünfte.", "repartage": "Un texte de la rédaction."}
-    boxes = "".join(f"<div class='{cls}'><p>{text}</p></div>" for cls, text in {**chrome, **kept}.items())
-    page = f"<body><div class='contenu'><h1>Soudan</h1>{body}{boxes}</div></body>"
-    result = cleaner.clean_and_explain(page, pipeline=["dom_structure"])
-    assert {d.text for d in result.decisions} == set(chrome.values())
+    page = f"<body><div class='contenu'><h1>Soudan</h1>{THREE_PARAGRAPHS}{_boxed({**chrome, **kept})}</div></body>"
+    assert _dom_removals(page) == set(chrome.values())
 
 
 def test_dom_structure_reads_drupal_regions_and_itcss_prefixes() -> None:
     # Drupal's "region-footer", "region-sidebar-second"; ITCSS/atomic "o-footer": chrome like "site-footer"
-    body = "".join(f"<p>{LONG.replace('fifty', str(n))}</p>" for n in range(3))
     chrome = {
         "region region-sidebar-second": "We are independent: we take no money from governments.",
         "region region-footer": "Labour Rights Watch, Rue Royale 100, 1000 Brussels.",
         "o-footer": "Registered charity in England and Wales (1012345).",
     }
-    boxes = "".join(f"<div class='{cls}'><p>{text}</p></div>" for cls, text in chrome.items())
-    page = f"<body><div class='region region-content'><h1>Cobalt</h1>{body}</div>{boxes}</body>"
-    result = cleaner.clean_and_explain(page, pipeline=["dom_structure"])
-    assert {d.text for d in result.decisions} == set(chrome.values())
+    page = f"<body><div class='region region-content'><h1>Cobalt</h1>{THREE_PARAGRAPHS}</div>{_boxed(chrome)}</body>"
+    assert _dom_removals(page) == set(chrome.values())
     # Bootstrap's "sticky-footer" wraps the whole page, footer and all: "sticky" owns no region
-    wrapped = f"<body><div class='sticky-footer'><h1>Cobalt</h1>{body}<footer><p>Imprint</p></footer></div></body>"
-    result = cleaner.clean_and_explain(wrapped, pipeline=["dom_structure"])
-    assert [d.text for d in result.decisions] == ["Imprint"]
+    wrapped = f"<h1>Cobalt</h1>{THREE_PARAGRAPHS}<footer><p>Imprint</p></footer>"
+    assert _dom_removals(f"<body><div class='sticky-footer'>{wrapped}</div></body>") == {"Imprint"}
 
 
 def test_dom_structure_reads_consent_managers_named_in_compounds() -> None:
     # the vendors' own ids: glued ("CybotCookiebotDialog", "tarteaucitronRoot") or in compounds
-    body = "".join(f"<p>{LONG.replace('fifty', str(n))}</p>" for n in range(3))
+    body = THREE_PARAGRAPHS
     chrome = {
         "onetrust-banner-sdk": "We use cookies to improve your experience on our site.",
         "CybotCookiebotDialog": "Este sitio web utiliza cookies propias y de terceros.",
@@ -2551,8 +2553,7 @@ def test_dom_structure_reads_consent_managers_named_in_compounds() -> None:
     }
     boxes = "".join(f"<div id='{name}'><p>{text}</p></div>" for name, text in chrome.items())
     page = f"<body>{boxes}<article class='post tag-cookiebot'><h1>Floods</h1>{body}</article></body>"
-    result = cleaner.clean_and_explain(page, pipeline=["dom_structure"])
-    assert {d.text for d in result.decisions} == set(chrome.values())
+    assert _dom_removals(page) == set(chrome.values())
     # a cookie policy page wrapped in the vendor's document element is the page's text, not its banner
     paras = [f"{LONG} {LONG.replace('fifty', str(n))}" for n in range(3)]
     policy = "".join(f"<p>{para}</p>" for para in paras)

@@ -13,17 +13,10 @@ import pytest
 
 import cleaner
 
+from .test_filters import LONG_IN  # a closing sentence of an article in each language
+
 P = "\n\n".join
 
-# a closing sentence of an article in each language, for widget lines after it
-LONG_IN = {
-    "en": "Officials said the water had risen faster than at any time in the last fifty years.",
-    "fr": "Les autorités ont indiqué que l'eau était montée plus vite qu'à aucun moment depuis cinquante ans.",
-    "es": "Las autoridades dijeron que el agua había subido más rápido que nunca en cincuenta años.",
-    "de": "Die Behörden sagten, das Wasser sei schneller gestiegen als jemals in den vergangenen fünfzig Jahren.",
-    "it": "Le autorità hanno detto che l'acqua era salita più in fretta che mai negli ultimi cinquant'anni.",
-    "pt": "As autoridades disseram que a água tinha subido mais depressa do que nunca em cinquenta anos.",
-}
 
 # (filter, language, a line of that family as pages print it)
 FAMILY_LINES = [
