@@ -20,14 +20,13 @@ text-node limit only; the HTML parser expands no entities with or without it.
 from __future__ import annotations
 
 from collections import Counter
-from functools import cache
-from importlib import resources
 from typing import Any, NamedTuple
 
 import regex
 from lxml import etree
 
 from .decode import decode
+from .dom_words import family_words
 from .language import vocabulary_languages
 from .model import Block, Document, Hints
 from .normalize import strip_invisible
@@ -283,28 +282,21 @@ class _Lines:
         self._para_start = True
 
 
-SCREEN_READER_FAMILY = "# family: screen-reader-only text"
-
-
-@cache
-def screen_reader_words() -> frozenset[str]:
-    """The class words of ``data/dom_tokens.txt`` that hide text from sight ("sr-only", "visually-hidden")."""
-    lines = (resources.files("cleaner") / "data" / "dom_tokens.txt").read_text(encoding="utf-8").splitlines()
-    start = lines.index(SCREEN_READER_FAMILY) + 1
-    end = next((i for i in range(start, len(lines)) if lines[i].startswith("#")), len(lines))
-    return frozenset(w.strip() for w in lines[start:end] if w.strip())
+# the class words that hide text from sight ("sr-only", "visually-hidden"), a family of data/dom_tokens.txt
+SCREEN_READER_FAMILY = "screen-reader-only text"
 
 
 def _unseen_inline(el: Any, tag: str) -> bool:
     """Whether an inline element's text is never seen: the ``hidden`` attribute or a screen-reader-only
     class ("<span class='sr-only'>Quote: </span>" opening a paragraph). Its text is no part of the
     line, and must not give the line its frame: the paragraph around it is seen."""
-    if tag in BLOCK or tag in _FRAME_TAGS:
+    if tag in _FRAME_TAGS:  # blocks among them
         return False
     attrib = el.attrib
     if not attrib:
         return False
-    return "hidden" in attrib or not screen_reader_words().isdisjoint(attrib.get("class", "").lower().split())
+    classes = attrib.get("class", "").lower().split()
+    return "hidden" in attrib or not family_words(SCREEN_READER_FAMILY).isdisjoint(classes)
 
 
 CELLS = ("td", "th")

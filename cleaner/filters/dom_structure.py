@@ -41,11 +41,11 @@ from __future__ import annotations
 from collections import Counter
 from collections.abc import Iterator
 from functools import cache, lru_cache
-from importlib import resources
 from typing import NamedTuple
 
 import regex
 
+from ..dom_words import dom_words
 from ..filter import Filter
 from ..model import Block, Decision, Document, Hints
 from ..registry import register
@@ -76,10 +76,8 @@ _REGIONS = (
 
 @cache
 def token_words() -> tuple[str, ...]:
-    """The words of ``data/dom_tokens.txt`` (a "+" before the ones that count in any compound)."""
-    path = resources.files("cleaner") / "data" / "dom_tokens.txt"
-    words = (w.strip() for w in path.read_text(encoding="utf-8").splitlines())
-    return tuple(w for w in words if w and not w.startswith("#"))
+    """The words of ``data/dom_tokens.txt`` (a "+" or "~" before the ones that count in any compound)."""
+    return tuple(word for _, word in dom_words())
 
 
 @cache
